@@ -1,0 +1,6 @@
+package io.civicpulse.dashboard;
+
+public class CivicPulseDashboardApplication {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,175 @@
+package io.civicpulse.kpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads the published KPI results; the dashboard and {@code export} see exactly what a run committed. */
+@Repository
+public class KpiResultRepository {
+
+    private static final String COLUMNS = """
+            kpi, grain, period_start, department, service, channel, district, kpi_value, numerator, denominator,
+            sample_size, target, meets_target, score, suppressed""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streamingJdbc;
+    private final TransactionTemplate readOnly;
+    private final String byteOrder;
+
+    public KpiResultRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.streamingJdbc = new JdbcTemplate(dataSource);
+        // PostgreSQL streams a result set only inside a transaction with a fetch size.
+        this.streamingJdbc.setFetchSize(10_000);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.byteOrder = isPostgres(dataSource) ? " COLLATE \"C\"" : "";
+    }
+
+    /** The newest {@code count} periods of a grain that have results, newest first. */
+    public List<LocalDate> latestPeriods(Grain grain, int count) {
+        return jdbc.sql("SELECT DISTINCT period_start FROM kpi_result WHERE grain = ? ORDER BY period_start DESC"
+                        + " FETCH FIRST " + count + " ROWS ONLY")
+                .param(grain.name())
+                .query((rs, i) -> rs.getObject(1, LocalDate.class))
+                .list();
+    }
+
+    /** Every KPI of one slice in one period. */
+    public List<KpiRow> findPeriod(Grain grain, LocalDate periodStart, SliceKey slice) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start = ?"
+                        + " AND department = ? AND service = ? AND channel = ? AND district = ? ORDER BY kpi")
+                .params(grain.name(), periodStart, slice.department(), slice.service(), slice.channel(),
+                        slice.district())
+                .query(ROW)
+                .list();
+    }
+
+    /** The given KPIs of one slice for the periods starting in [firstPeriod, lastPeriod], oldest first. */
+    public List<KpiRow> findTrend(Grain grain, SliceKey slice, Collection<Kpi> kpis, LocalDate firstPeriod,
+            LocalDate lastPeriod) {
+        if (kpis.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(grain.name(), firstPeriod, lastPeriod, slice.department(),
+                slice.service(), slice.channel(), slice.district()));
+        kpis.forEach(kpi -> params.add(kpi.name()));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
+                        + " AND department = ? AND service = ? AND channel = ? AND district = ?"
+                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY period_start, kpi")
+                .params(params)
+                .query(ROW)
+                .list();
+    }
+
+    /** The departments that have results, in name order. */
+    public List<String> departments() {
+        return jdbc.sql("SELECT DISTINCT department FROM kpi_result WHERE department <> '*' ORDER BY department")
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Streams rows in the export contract's order: the seven key columns compared as strings, byte by byte.
+     * With a grain, only that grain; with dates, only periods that contain a local date in [from, to].
+     */
+    public void forEachInExportOrder(Optional<Grain> grain, Optional<LocalDate> from, Optional<LocalDate> to,
+            Consumer<KpiRow> consumer) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM kpi_result WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        grain.ifPresent(g -> {
+            sql.append(" AND grain = ?");
+            params.add(g.name());
+        });
+        if (from.isPresent() || to.isPresent()) {
+            // A period contains a date of [from, to] exactly when it starts between the starts of the
+            // periods that contain from and to.
+            List<String> perGrain = new ArrayList<>();
+            for (Grain g : grain.map(List::of).orElse(List.of(Grain.values()))) {
+                StringBuilder condition = new StringBuilder("(grain = ?");
+                params.add(g.name());
+                from.ifPresent(f -> {
+                    condition.append(" AND period_start >= ?");
+                    params.add(g.periodStart(f));
+                });
+                to.ifPresent(t -> {
+                    condition.append(" AND period_start <= ?");
+                    params.add(g.periodStart(t));
+                });
+                perGrain.add(condition.append(')').toString());
+            }
+            sql.append(" AND (").append(String.join(" OR ", perGrain)).append(')');
+        }
+        sql.append(" ORDER BY kpi").append(byteOrder).append(", grain").append(byteOrder)
+                .append(", period_start, department").append(byteOrder).append(", service").append(byteOrder)
+                .append(", channel").append(byteOrder).append(", district").append(byteOrder);
+        RowCallbackHandler handler = rs -> consumer.accept(ROW.mapRow(rs, 0));
+        readOnly.executeWithoutResult(status -> streamingJdbc.query(sql.toString(), handler, params.toArray()));
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM kpi_result").query(Long.class).single();
+    }
+
+    public Optional<Publication> latestPublication() {
+        return jdbc.sql("""
+                SELECT id, job_execution_id, published_at, from_date, to_date, input_dir, history_version, kpi_rows
+                FROM kpi_publication ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
+                .query((rs, i) -> new Publication(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getLong(8)))
+                .optional();
+    }
+
+    static final RowMapper<KpiRow> ROW = KpiResultRepository::mapRow;
+
+    private static KpiRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+        return new KpiRow(Kpi.valueOf(rs.getString(1)), Grain.valueOf(rs.getString(2)),
+                rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), nullable(rs, 8, Double.class), nullable(rs, 9, Long.class),
+                nullable(rs, 10, Long.class), rs.getLong(11), nullable(rs, 12, Double.class),
+                nullable(rs, 13, Boolean.class), nullable(rs, 14, Double.class), rs.getBoolean(15));
+    }
+
+    private static <T> T nullable(ResultSet rs, int column, Class<T> type) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (type == Double.class) {
+            return type.cast(((Number) value).doubleValue());
+        }
+        if (type == Long.class) {
+            return type.cast(((Number) value).longValue());
+        }
+        return type.cast(value);
+    }
+
+    static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource,
+                    metaData -> metaData.getDatabaseProductName());
+            return product != null && product.toLowerCase().contains("postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the database's metadata: " + e.getMessage(), e);
+        }
+    }
+}
