@@ -1,0 +1,128 @@
+package io.civicpulse.feeds;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+import io.civicpulse.kpi.Feed;
+
+/**
+ * Reads one feed's files from an input folder into typed rows, with every input row accounted for: loaded,
+ * rejected (with file, line, column and reason), or replaced by a later row with the same id.
+ */
+public final class FeedIngest {
+
+    /** Columns of the reject report, for every feed alike. */
+    public static final List<String> REJECT_COLUMNS = List.of("feed", "file", "line", "column", "reason");
+
+    /** The reason feeds.md gives a row replaced by a later row with the same id. */
+    public static final String DUPLICATE = "duplicate";
+
+    private FeedIngest() {
+    }
+
+    /** The feed's files in the folder, in name order, which is the order later rows replace earlier ones in. */
+    public static List<FeedFile> files(Path folder, Feed feed) {
+        if (!Files.isDirectory(folder)) {
+            throw new IngestException(folder + ": input folder does not exist or is not a folder");
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            List<Path> paths = listing.filter(p -> Files.isRegularFile(p) && feed.owns(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+            List<FeedFile> files = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                files.add(FeedFile.of(paths.get(i), i));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new IngestException(folder + ": cannot list the input folder: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks every file's header on the driver before any work starts: a missing required column rejects the
+     * whole file, and with it the run (feeds.md).
+     */
+    public static void checkHeaders(Feed feed, List<FeedFile> files) {
+        for (FeedFile file : files) {
+            try (Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8);
+                    CSVParser parser = CsvFeedParser.FORMAT.parse(reader)) {
+                Map<String, Integer> header = CsvFeedParser.headerIndex(parser);
+                for (String column : FeedColumns.required(feed)) {
+                    if (!header.containsKey(column)) {
+                        throw new IngestException(file.name() + " line 1: missing required column '" + column + "'");
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new IngestException(file.name() + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Parses the files in parallel, one Spark task per file. Rows carry the provenance and reject columns. */
+    public static Dataset<Row> parse(SparkSession spark, Feed feed, List<FeedFile> files, ZoneId zone) {
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), FeedColumns.parsed(feed));
+        }
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, files.size())
+                .flatMap(new CsvFeedParser(feed, zone));
+        return spark.createDataFrame(rows, FeedColumns.parsed(feed));
+    }
+
+    /**
+     * Splits parsed rows into the rows to load and the reject report. Of valid rows with the same id the last
+     * one (by file order, then line) wins; the ones it replaces are reported as {@code duplicate}. A rejected
+     * row replaces nothing.
+     */
+    public static Split split(Feed feed, Dataset<Row> parsed) {
+        Column rejected = col(FeedColumns.REJECT_REASON).isNotNull();
+        Dataset<Row> valid = parsed.filter(rejected.unary_$bang());
+        Dataset<Row> ranked = valid.withColumn("_rank", row_number().over(Window.partitionBy(feed.idColumn())
+                .orderBy(col(FeedColumns.FILE_INDEX).desc(), col(FeedColumns.LINE).desc())));
+        Dataset<Row> loaded = ranked.filter(col("_rank").equalTo(1)).select(feedColumns(feed));
+        Dataset<Row> invalid = parsed.filter(rejected).select(
+                lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),
+                col(FeedColumns.REJECT_COLUMN).as("column"), col(FeedColumns.REJECT_REASON).as("reason"));
+        Dataset<Row> duplicates = ranked.filter(col("_rank").gt(1)).select(
+                lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),
+                lit(feed.idColumn()).as("column"), lit(DUPLICATE).as("reason"));
+        return new Split(loaded, invalid, duplicates);
+    }
+
+    private static Column[] feedColumns(Feed feed) {
+        return Stream.of(FeedColumns.of(feed).fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+    }
+
+    /**
+     * @param loaded     the rows to add to the history, in {@link FeedColumns#of(Feed)}'s columns
+     * @param rejected   rows breaking a rule, in {@link #REJECT_COLUMNS}
+     * @param duplicates rows replaced by a later row with the same id, in {@link #REJECT_COLUMNS}; they do not
+     *                   count toward the maximum reject rate
+     */
+    public record Split(Dataset<Row> loaded, Dataset<Row> rejected, Dataset<Row> duplicates) {
+    }
+}

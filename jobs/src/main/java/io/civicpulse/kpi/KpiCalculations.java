@@ -1,0 +1,409 @@
+package io.civicpulse.kpi;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The KPI catalogue of kpis.md as pure {@code Dataset → Dataset} functions over the typed feeds of
+ * {@code io.civicpulse.feeds.FeedColumns}. No IO happens here, so every rule is unit-tested on tiny in-memory
+ * datasets.
+ *
+ * <p>Every record is spread over the periods that contain its date (one per grain) and over the slices that
+ * total some of its dimensions; one aggregation per feed view then yields all of that view's KPIs, which are
+ * finally turned into one long row per KPI.
+ */
+public final class KpiCalculations {
+
+    /** The KPI columns before targets and privacy are applied. */
+    public static final StructType MEASURED = new StructType()
+            .add("kpi", DataTypes.StringType, false)
+            .add("grain", DataTypes.StringType, false)
+            .add("period_start", DataTypes.DateType, false)
+            .add("department", DataTypes.StringType, false)
+            .add("service", DataTypes.StringType, false)
+            .add("channel", DataTypes.StringType, false)
+            .add("district", DataTypes.StringType, false)
+            .add("value", DataTypes.DoubleType, true)
+            .add("numerator", DataTypes.LongType, true)
+            .add("denominator", DataTypes.LongType, true)
+            .add("sample_size", DataTypes.LongType, false);
+
+    /** The published columns: the export contract's, in its order. */
+    public static final List<String> RESULT_COLUMNS = List.of("kpi", "grain", "period_start", "department",
+            "service", "channel", "district", "value", "numerator", "denominator", "sample_size", "target",
+            "meets_target", "score", "suppressed");
+
+    static final List<String> KEY = List.of("grain", "period_start", "department", "service", "channel",
+            "district");
+    static final List<String> DIGITAL_CHANNELS = List.of("WEB", "MOBILE_APP", "EMAIL", "CHAT", "SOCIAL");
+    static final List<String> EXCLUDED_OUTCOMES = List.of("CANCELLED", "DUPLICATE");
+    private static final double MICROS_PER_HOUR = 3_600_000_000.0;
+    private static final double MAX_SCORE = 1.25;
+
+    private KpiCalculations() {
+    }
+
+    /** Every KPI with targets, scores, suppression and the experience score: what a run publishes. */
+    public static Dataset<Row> compute(Dataset<Row> contacts, Dataset<Row> cases, Dataset<Row> surveys,
+            KpiParameters parameters) {
+        Dataset<Row> measured = contactKpis(contacts, parameters)
+                .unionByName(caseKpis(cases, parameters))
+                .unionByName(surveyKpis(surveys, parameters));
+        return withExperienceScore(withTargetsAndPrivacy(measured, parameters));
+    }
+
+    // ---------------------------------------------------------------------------------------------- contacts
+
+    static Dataset<Row> contactKpis(Dataset<Row> contacts, KpiParameters p) {
+        Column abandoned = col("abandoned");
+        Column queued = col("wait_seconds").isNotNull().or(abandoned);
+        Column threshold = threshold(p.answerThresholds());
+        Dataset<Row> facts = contacts
+                .withColumn("_digital", col("channel").isin(DIGITAL_CHANNELS.toArray()))
+                .withColumn("_answered_wait", when(col("wait_seconds").isNotNull().and(abandoned.unary_$bang()),
+                        col("wait_seconds")))
+                .withColumn("_queued", queued)
+                .withColumn("_sl_eligible", queued.and(threshold.isNotNull()))
+                .withColumn("_sl_met", queued.and(threshold.isNotNull()).and(abandoned.unary_$bang())
+                        .and(col("wait_seconds").leq(threshold)))
+                .withColumn("service", lit(Slice.ALL));
+        Dataset<Row> agg = aggregate(inSlices(inPeriods(facts, "started_date", p), Slice.of(Feed.CONTACTS)),
+                count(lit(1)).as("n"),
+                countIf(col("_digital")).as("digital"),
+                percentile(col("_answered_wait"), lit(0.5)).as("wait_median"),
+                percentile(col("_answered_wait"), lit(0.9)).as("wait_p90"),
+                count(col("_answered_wait")).as("wait_n"),
+                countIf(col("_sl_eligible")).as("sl_den"),
+                countIf(col("_sl_met")).as("sl_num"),
+                countIf(col("_queued")).as("ab_den"),
+                countIf(col("_queued").and(abandoned)).as("ab_num"));
+        Column noChannel = col("channel").equalTo(Slice.ALL);
+        Dataset<Row> channelTotals = agg.filter(noChannel)
+                .select(col("grain"), col("period_start"), col("department"), col("district"),
+                        col("n").as("channel_total"));
+        Dataset<Row> shares = agg.filter(noChannel.unary_$bang())
+                .join(channelTotals, Seq.of("grain", "period_start", "department", "district"));
+        return union(
+                countKpi(agg, Kpi.CONTACTS, col("n")),
+                rate(shares, Kpi.CHANNEL_SHARE, col("n"), col("channel_total")),
+                rate(agg.filter(noChannel), Kpi.DIGITAL_SHARE, col("digital"), col("n")),
+                measure(agg, Kpi.WAIT_MEDIAN_SECONDS, col("wait_median"), col("wait_n")),
+                measure(agg, Kpi.WAIT_P90_SECONDS, col("wait_p90"), col("wait_n")),
+                rate(agg, Kpi.SERVICE_LEVEL, col("sl_num"), col("sl_den")),
+                rate(agg, Kpi.ABANDON_RATE, col("ab_num"), col("ab_den")));
+    }
+
+    private static Column threshold(Map<String, Integer> thresholds) {
+        Column threshold = lit(null).cast(DataTypes.LongType);
+        for (Map.Entry<String, Integer> entry : thresholds.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            threshold = when(col("channel").equalTo(entry.getKey()), lit(entry.getValue().longValue()))
+                    .otherwise(threshold);
+        }
+        return threshold;
+    }
+
+    // ------------------------------------------------------------------------------------------------- cases
+
+    static Dataset<Row> caseKpis(Dataset<Row> cases, KpiParameters p) {
+        Dataset<Row> withDue = withDueTime(cases, p);
+        Dataset<Row> opened = aggregate(inSlices(inPeriods(withDue, "opened_date", p), Slice.of(Feed.CASES)),
+                count(lit(1)).as("n"),
+                count(col("first_contact_resolution")).as("fcr_den"),
+                countIf(col("first_contact_resolution")).as("fcr_num"));
+
+        Column included = col("outcome").isin(EXCLUDED_OUTCOMES.toArray()).unary_$bang();
+        Column hours = unix_micros(col("closed_at")).minus(unix_micros(col("opened_at"))).divide(MICROS_PER_HOUR);
+        Dataset<Row> closedFacts = withDue.filter(col("closed_at").isNotNull())
+                .withColumn("_included", included)
+                .withColumn("_hours", when(included, hours))
+                .withColumn("_has_due", included.and(col("_due_at").isNotNull()))
+                .withColumn("_on_time", included.and(col("closed_at").leq(col("_due_at"))));
+        Dataset<Row> closed = aggregate(inSlices(inPeriods(closedFacts, "closed_date", p), Slice.of(Feed.CASES)),
+                count(lit(1)).as("n"),
+                percentile(col("_hours"), lit(0.5)).as("hours_median"),
+                percentile(col("_hours"), lit(0.9)).as("hours_p90"),
+                countIf(col("_included")).as("included"),
+                countIf(col("_has_due")).as("due_den"),
+                countIf(col("_on_time")).as("due_num"),
+                countIf(col("_included").and(col("outcome").equalTo("RESOLVED"))).as("resolved"),
+                countIf(col("_included").and(col("reopened_count").gt(0))).as("reopened"));
+        return union(
+                countKpi(opened, Kpi.CASES_OPENED, col("n")),
+                rate(opened, Kpi.FCR_RATE, col("fcr_num"), col("fcr_den")),
+                countKpi(closed, Kpi.CASES_CLOSED, col("n")),
+                measure(closed, Kpi.CLOSE_MEDIAN_HOURS, col("hours_median"), col("included")),
+                measure(closed, Kpi.CLOSE_P90_HOURS, col("hours_p90"), col("included")),
+                rate(closed, Kpi.ON_TIME_RATE, col("due_num"), col("due_den")),
+                rate(closed, Kpi.RESOLUTION_RATE, col("resolved"), col("included")),
+                rate(closed, Kpi.REOPEN_RATE, col("reopened"), col("included")));
+    }
+
+    /**
+     * Adds {@code _due_at}: {@code due_at} when given, else {@code opened_at} plus the configured close-within
+     * of the case's (department, service) as exact elapsed time, else null.
+     */
+    static Dataset<Row> withDueTime(Dataset<Row> cases, KpiParameters p) {
+        if (p.serviceLevels().isEmpty()) {
+            return cases.withColumn("_due_at", col("due_at"));
+        }
+        SparkSession spark = cases.sparkSession();
+        List<Row> levels = p.serviceLevels().stream()
+                .map(s -> RowFactory.create(s.department(), s.service(), s.closeWithin().toNanos() / 1_000))
+                .toList();
+        Dataset<Row> levelTable = spark.createDataFrame(levels, new StructType()
+                .add("_sl_department", DataTypes.StringType)
+                .add("_sl_service", DataTypes.StringType)
+                .add("_sl_micros", DataTypes.LongType))
+                .dropDuplicates("_sl_department", "_sl_service");
+        Column match = col("department").equalTo(col("_sl_department")).and(col("service").equalTo(col("_sl_service")));
+        return cases.join(broadcast(levelTable), match, "left")
+                .withColumn("_due_at", coalesce(col("due_at"),
+                        timestamp_micros(unix_micros(col("opened_at")).plus(col("_sl_micros")))))
+                .drop("_sl_department", "_sl_service", "_sl_micros");
+    }
+
+    // ----------------------------------------------------------------------------------------------- surveys
+
+    static Dataset<Row> surveyKpis(Dataset<Row> surveys, KpiParameters p) {
+        Dataset<Row> agg = aggregate(inSlices(inPeriods(surveys, "submitted_date", p), Slice.of(Feed.SURVEYS)),
+                count(lit(1)).as("n"),
+                avg(col("csat")).as("csat_mean"),
+                count(col("csat")).as("csat_n"),
+                countIf(col("csat").geq(4)).as("csat_satisfied"),
+                count(col("nps")).as("nps_n"),
+                countIf(col("nps").geq(9)).as("promoters"),
+                countIf(col("nps").leq(6)).as("detractors"),
+                avg(col("ces")).as("ces_mean"),
+                count(col("ces")).as("ces_n"));
+        Column nps = lit(100.0).multiply(col("promoters").minus(col("detractors"))).divide(col("nps_n"));
+        return union(
+                countKpi(agg, Kpi.SURVEY_RESPONSES, col("n")),
+                measure(agg, Kpi.CSAT_MEAN, col("csat_mean"), col("csat_n")),
+                rate(agg, Kpi.CSAT_SATISFIED, col("csat_satisfied"), col("csat_n")),
+                measure(agg, Kpi.NPS, nps, col("nps_n")),
+                measure(agg, Kpi.CES_MEAN, col("ces_mean"), col("ces_n")));
+    }
+
+    // ---------------------------------------------------------------------------------- periods and slices
+
+    /**
+     * One row per record and grain, with {@code grain} and {@code period_start}, keeping only the periods this
+     * computation covers.
+     */
+    static Dataset<Row> inPeriods(Dataset<Row> records, String dateColumn, KpiParameters p) {
+        Column date = col(dateColumn);
+        Column periods = array(
+                period(Grain.DAY, date),
+                period(Grain.WEEK, trunc(date, "week")),
+                period(Grain.MONTH, trunc(date, "month")),
+                period(Grain.QUARTER, trunc(date, "quarter")));
+        Column wanted = lit(false);
+        for (Grain grain : Grain.values()) {
+            wanted = wanted.or(col("grain").equalTo(grain.name())
+                    .and(col("period_start").between(p.firstPeriod(grain), p.lastPeriod(grain))));
+        }
+        // Records outside the widest covered period cannot count anywhere; drop them before multiplying rows.
+        Column covered = date.between(p.firstPeriod(Grain.QUARTER),
+                Grain.QUARTER.nextPeriodStart(p.lastPeriod(Grain.QUARTER)).minusDays(1));
+        return records.filter(covered)
+                .withColumn("_period", explode(periods))
+                .withColumn("grain", col("_period.grain"))
+                .withColumn("period_start", col("_period.period_start"))
+                .drop("_period")
+                .filter(wanted);
+    }
+
+    private static Column period(Grain grain, Column start) {
+        return struct(lit(grain.name()).as("grain"), start.as("period_start"));
+    }
+
+    /** One row per record and slice, with the dimensions a slice totals replaced by {@code *}. */
+    static Dataset<Row> inSlices(Dataset<Row> records, List<Slice> slices) {
+        Column[] keys = slices.stream().map(slice -> struct(
+                dimension(slice.hasDepartment(), "department"),
+                dimension(slice.hasService(), "service"),
+                dimension(slice.hasChannel(), "channel"),
+                dimension(slice.hasDistrict(), "district"))).toArray(Column[]::new);
+        return records.withColumn("_slice", explode(array(keys)))
+                .withColumn("department", col("_slice.department"))
+                .withColumn("service", col("_slice.service"))
+                .withColumn("channel", col("_slice.channel"))
+                .withColumn("district", col("_slice.district"))
+                .drop("_slice");
+    }
+
+    private static Column dimension(boolean kept, String name) {
+        return (kept ? col(name) : lit(Slice.ALL)).as(name);
+    }
+
+    private static Dataset<Row> aggregate(Dataset<Row> facts, Column first, Column... rest) {
+        return facts.groupBy(KEY.stream().map(name -> col(name)).toArray(Column[]::new)).agg(first, rest);
+    }
+
+    private static Column countIf(Column condition) {
+        return count(when(condition, lit(1)));
+    }
+
+    // -------------------------------------------------------------------------------------- long KPI rows
+
+    private static Dataset<Row> countKpi(Dataset<Row> agg, Kpi kpi, Column n) {
+        return kpiRows(agg, kpi, n.cast(DataTypes.DoubleType), lit(null), lit(null), n);
+    }
+
+    private static Dataset<Row> rate(Dataset<Row> agg, Kpi kpi, Column numerator, Column denominator) {
+        return kpiRows(agg, kpi, numerator.cast(DataTypes.DoubleType).divide(denominator), numerator, denominator,
+                denominator);
+    }
+
+    private static Dataset<Row> measure(Dataset<Row> agg, Kpi kpi, Column value, Column sampleSize) {
+        return kpiRows(agg, kpi, value, lit(null), lit(null), sampleSize);
+    }
+
+    /** A KPI row exists only when the set it is computed from has at least one record. */
+    private static Dataset<Row> kpiRows(Dataset<Row> agg, Kpi kpi, Column value, Column numerator,
+            Column denominator, Column sampleSize) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(lit(kpi.name()).as("kpi"));
+        KEY.forEach(name -> columns.add(col(name)));
+        columns.add(value.cast(DataTypes.DoubleType).as("value"));
+        columns.add(numerator.cast(DataTypes.LongType).as("numerator"));
+        columns.add(denominator.cast(DataTypes.LongType).as("denominator"));
+        columns.add(sampleSize.cast(DataTypes.LongType).as("sample_size"));
+        return agg.select(columns.toArray(Column[]::new)).filter(col("sample_size").gt(0));
+    }
+
+    @SafeVarargs
+    private static Dataset<Row> union(Dataset<Row>... parts) {
+        return Arrays.stream(parts).reduce(Dataset::unionByName).orElseThrow();
+    }
+
+    // ----------------------------------------------------------------------- targets, scores and privacy
+
+    /**
+     * Adds {@code target}, {@code meets_target}, {@code score}, {@code suppressed} and the target's
+     * {@code _weight}. Of the targets matching a row, the most specific applies: department and channel, then
+     * department, then channel, then the KPI alone. Suppressed rows lose their value and everything derived.
+     */
+    static Dataset<Row> withTargetsAndPrivacy(Dataset<Row> measured, KpiParameters p) {
+        List<KpiParameters.Target> targets = p.targets().stream()
+                .filter(t -> t.kpi().better() != Better.NEITHER && t.kpi() != Kpi.EXPERIENCE_SCORE)
+                .toList();
+        Column target = coalesce(
+                targetOf(targets, t -> t.department() != null && t.channel() != null),
+                targetOf(targets, t -> t.department() != null && t.channel() == null),
+                targetOf(targets, t -> t.department() == null && t.channel() != null),
+                targetOf(targets, t -> t.department() == null && t.channel() == null));
+        Column higher = col("kpi").isin(kpisWhere(k -> k.better() == Better.HIGHER));
+        Column value = col("value");
+        Column targetValue = col("_target.value");
+        Column meets = when(targetValue.isNotNull(),
+                when(higher, value.geq(targetValue)).otherwise(value.leq(targetValue)));
+        Column ratio = when(higher, value.divide(targetValue))
+                .when(value.equalTo(0), lit(MAX_SCORE))
+                .otherwise(targetValue.divide(value));
+        Column score = when(targetValue.gt(0), least(greatest(ratio, lit(0.0)), lit(MAX_SCORE)));
+        Column suppressed = lit(p.minCellSize() > 0)
+                .and(col("sample_size").lt(p.minCellSize()))
+                .and(col("kpi").isin(kpisWhere(Kpi::isSurvey)).or(col("district").notEqual(Slice.ALL)));
+        Column keep = col("suppressed").unary_$bang();
+        return measured
+                .withColumn("_target", target)
+                .withColumn("suppressed", suppressed)
+                .withColumn("target", targetValue)
+                .withColumn("_weight", col("_target.weight"))
+                .withColumn("meets_target", when(keep, meets))
+                .withColumn("score", when(keep, score))
+                .withColumn("value", when(keep, value))
+                .withColumn("numerator", when(keep, col("numerator")))
+                .withColumn("denominator", when(keep, col("denominator")))
+                .drop("_target");
+    }
+
+    private static Column targetOf(List<KpiParameters.Target> targets, Predicate<KpiParameters.Target> level) {
+        Column chosen = lit(null).cast(TARGET_TYPE);
+        // Built back to front so that, of two equally specific targets, the first configured wins.
+        List<KpiParameters.Target> candidates = new ArrayList<>(targets.stream().filter(level).toList());
+        java.util.Collections.reverse(candidates);
+        for (KpiParameters.Target t : candidates) {
+            Column matches = col("kpi").equalTo(t.kpi().name());
+            if (t.department() != null) {
+                matches = matches.and(col("department").equalTo(t.department()));
+            }
+            if (t.channel() != null) {
+                matches = matches.and(col("channel").equalTo(t.channel()));
+            }
+            chosen = when(matches, struct(lit(t.value()).as("value"), lit(t.weight()).as("weight")))
+                    .otherwise(chosen);
+        }
+        return chosen;
+    }
+
+    private static final StructType TARGET_TYPE = new StructType()
+            .add("value", DataTypes.DoubleType)
+            .add("weight", DataTypes.DoubleType);
+
+    private static Object[] kpisWhere(Predicate<Kpi> predicate) {
+        return Stream.of(Kpi.values()).filter(predicate).map(Kpi::name).toArray();
+    }
+
+    /**
+     * Adds one {@code EXPERIENCE_SCORE} row per (grain, period, slice): the weighted mean of the scores of that
+     * row's KPIs that have a score and are not suppressed, with target 1.0. No row where there is none.
+     */
+    static Dataset<Row> withExperienceScore(Dataset<Row> scored) {
+        Dataset<Row> scores = scored.filter(col("score").isNotNull().and(col("suppressed").unary_$bang()))
+                .groupBy(KEY.stream().map(name -> col(name)).toArray(Column[]::new))
+                .agg(sum(col("score").multiply(col("_weight"))).divide(sum(col("_weight"))).as("value"),
+                        count(col("score")).as("sample_size"));
+        Dataset<Row> experience = scores.select(
+                lit(Kpi.EXPERIENCE_SCORE.name()).as("kpi"), col("grain"), col("period_start"), col("department"),
+                col("service"), col("channel"), col("district"), col("value"),
+                lit(null).cast(DataTypes.LongType).as("numerator"),
+                lit(null).cast(DataTypes.LongType).as("denominator"),
+                col("sample_size"),
+                lit(1.0).as("target"),
+                col("value").geq(1.0).as("meets_target"),
+                lit(null).cast(DataTypes.DoubleType).as("score"),
+                lit(false).as("suppressed"));
+        Column[] published = RESULT_COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new);
+        return scored.select(published).unionByName(experience.select(published));
+    }
+
+    /** Scala's Seq for Spark's join-by-column-names API. */
+    private static final class Seq {
+        static scala.collection.immutable.Seq<String> of(String... names) {
+            return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
+        }
+    }
+}

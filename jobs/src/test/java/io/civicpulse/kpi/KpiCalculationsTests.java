@@ -1,0 +1,279 @@
+package io.civicpulse.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+import io.civicpulse.feeds.FeedColumns;
+import io.civicpulse.support.SparkTestSession;
+
+class KpiCalculationsTests {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+
+    final SparkSession spark = SparkTestSession.get();
+
+    KpiParameters parameters(LocalDate from, LocalDate to) {
+        return new KpiParameters(from, to, NEW_YORK, Map.of("PHONE", 30, "CHAT", 60), List.of(), List.of(), 0);
+    }
+
+    @Test
+    void contactsAreCountedInEverySliceOfEveryGrainOfTheCoveredPeriods() {
+        // given three contacts on one Tuesday, two departments, two channels, one without district
+        Dataset<Row> contacts = contacts(
+                contact("c1", "SAN", "PHONE", at(MONDAY.plusDays(1), 9), 20L, false, "CD01"),
+                contact("c2", "SAN", "WEB", at(MONDAY.plusDays(1), 10), null, false, "CD02"),
+                contact("c3", "DOT", "PHONE", at(MONDAY.plusDays(1), 23), 45L, false, "UNKNOWN"));
+
+        // when
+        List<Row> rows = KpiCalculations.contactKpis(contacts, parameters(MONDAY.plusDays(1), MONDAY.plusDays(1)))
+                .filter("kpi = 'CONTACTS'").collectAsList();
+
+        // then
+        assertThat(value(rows, "DAY", MONDAY.plusDays(1), "*", "*", "*", "*")).contains(3.0);
+        assertThat(value(rows, "WEEK", MONDAY, "*", "*", "*", "*")).contains(3.0);
+        assertThat(value(rows, "MONTH", LocalDate.of(2026, 3, 1), "SAN", "*", "*", "*")).contains(2.0);
+        assertThat(value(rows, "QUARTER", LocalDate.of(2026, 1, 1), "*", "*", "PHONE", "*")).contains(2.0);
+        assertThat(value(rows, "DAY", MONDAY.plusDays(1), "SAN", "*", "WEB", "*")).contains(1.0);
+        assertThat(value(rows, "DAY", MONDAY.plusDays(1), "DOT", "*", "*", "UNKNOWN")).contains(1.0);
+        // contacts have no service, so no department_service rows; no slice is zero-filled
+        assertThat(rows).noneMatch(r -> !r.getAs("service").equals("*"));
+        assertThat(value(rows, "DAY", MONDAY.plusDays(1), "DOT", "*", "WEB", "*")).isEmpty();
+        // 4 grains x (1 city + 2 departments + 2 channels + 3 department-channels + 3 districts + 3 dept-districts)
+        assertThat(rows).hasSize(4 * 14);
+    }
+
+    @Test
+    void aContactIsCountedOnTheLocalDateOfItsStartInTheCityTimeZone() {
+        // given a contact at 23:30 local time, which is already the next day in UTC
+        Instant lateEvening = LocalDateTime.of(2026, 3, 3, 23, 30).atZone(NEW_YORK).toInstant();
+        Dataset<Row> contacts = contacts(contact("c1", "SAN", "PHONE", lateEvening, 5L, false, "CD01"));
+
+        // when
+        List<Row> rows = KpiCalculations.contactKpis(contacts, parameters(MONDAY, MONDAY.plusDays(6)))
+                .filter("kpi = 'CONTACTS' and grain = 'DAY'").collectAsList();
+
+        // then
+        assertThat(rows).allMatch(r -> r.getAs("period_start").equals(LocalDate.of(2026, 3, 3)));
+    }
+
+    @Test
+    void onlyPeriodsContainingADateOfTheRangeAreComputed() {
+        // given contacts on Monday and on the following Monday
+        Dataset<Row> contacts = contacts(
+                contact("c1", "SAN", "PHONE", at(MONDAY, 9), 5L, false, "CD01"),
+                contact("c2", "SAN", "PHONE", at(MONDAY.plusWeeks(1), 9), 5L, false, "CD01"));
+
+        // when the range is the first Monday only
+        List<Row> rows = KpiCalculations.contactKpis(contacts, parameters(MONDAY, MONDAY))
+                .filter("kpi = 'CONTACTS' and department = '*' and channel = '*' and district = '*'")
+                .collectAsList();
+
+        // then the day and week hold one contact, the month and quarter both (they contain the range)
+        assertThat(value(rows, "DAY", MONDAY, "*", "*", "*", "*")).contains(1.0);
+        assertThat(value(rows, "WEEK", MONDAY, "*", "*", "*", "*")).contains(1.0);
+        assertThat(value(rows, "MONTH", LocalDate.of(2026, 3, 1), "*", "*", "*", "*")).contains(2.0);
+        assertThat(value(rows, "DAY", MONDAY.plusWeeks(1), "*", "*", "*", "*")).isEmpty();
+        assertThat(rows).hasSize(4);
+    }
+
+    @Test
+    void casesOpenedAndClosedAreCountedByTheirOwnDates() {
+        // given a case opened Monday and closed Wednesday, and one opened Tuesday still open
+        Dataset<Row> cases = cases(
+                caseRow("k1", "SAN", "Bulky Items", at(MONDAY, 8), at(MONDAY.plusDays(2), 8), "RESOLVED"),
+                caseRow("k2", "SAN", "Bulky Items", at(MONDAY.plusDays(1), 8), null, null));
+
+        // when
+        List<Row> rows = KpiCalculations.caseKpis(cases, parameters(MONDAY, MONDAY.plusDays(6)))
+                .filter("department = 'SAN' and service = 'Bulky Items'").collectAsList();
+
+        // then
+        assertThat(value(rows, "CASES_OPENED", "DAY", MONDAY)).contains(1.0);
+        assertThat(value(rows, "CASES_OPENED", "DAY", MONDAY.plusDays(1))).contains(1.0);
+        assertThat(value(rows, "CASES_OPENED", "WEEK", MONDAY)).contains(2.0);
+        assertThat(value(rows, "CASES_CLOSED", "DAY", MONDAY.plusDays(2))).contains(1.0);
+        assertThat(value(rows, "CASES_CLOSED", "DAY", MONDAY)).isEmpty();
+        assertThat(value(rows, "CASES_CLOSED", "WEEK", MONDAY)).contains(1.0);
+    }
+
+    @Test
+    void closeMedianHoursInterpolatesAndLeavesOutCancelledAndDuplicateCases() {
+        // given four cases closed the same day after 10, 20, 30 and 40 hours; the 40-hour one was cancelled
+        LocalDate closedOn = MONDAY.plusDays(3);
+        Instant closed = at(closedOn, 20);
+        Dataset<Row> cases = cases(
+                caseRow("k1", "SAN", "Missed Collection", closed.minus(Duration.ofHours(10)), closed, "RESOLVED"),
+                caseRow("k2", "SAN", "Missed Collection", closed.minus(Duration.ofHours(20)), closed, "NOT_RESOLVED"),
+                caseRow("k3", "SAN", "Missed Collection", closed.minus(Duration.ofHours(30)), closed, "RESOLVED"),
+                caseRow("k4", "SAN", "Missed Collection", closed.minus(Duration.ofHours(40)), closed, "CANCELLED"));
+
+        // when
+        List<Row> rows = KpiCalculations.caseKpis(cases, parameters(closedOn, closedOn))
+                .filter("grain = 'DAY' and department = '*' and channel = '*' and district = '*'").collectAsList();
+
+        // then the median of 10, 20, 30 is 20 and the 90th percentile 28 (linear interpolation)
+        Row median = row(rows, "CLOSE_MEDIAN_HOURS", "DAY", closedOn).orElseThrow();
+        assertThat(median.<Double>getAs("value")).isCloseTo(20.0, within(1e-9));
+        assertThat(median.<Long>getAs("sample_size")).isEqualTo(3);
+        assertThat(value(rows, "CLOSE_P90_HOURS", "DAY", closedOn).orElseThrow()).isCloseTo(28.0, within(1e-9));
+        // the cancelled case still counts as closed
+        assertThat(value(rows, "CASES_CLOSED", "DAY", closedOn)).contains(4.0);
+    }
+
+    @Test
+    void elapsedHoursAreExactAcrossTheDaylightSavingChange() {
+        // given a case opened before the spring-forward night and closed 24 local-clock hours later: 23 real hours
+        Instant opened = LocalDateTime.of(2026, 3, 7, 12, 0).atZone(NEW_YORK).toInstant();
+        Instant closed = LocalDateTime.of(2026, 3, 8, 12, 0).atZone(NEW_YORK).toInstant();
+        Dataset<Row> cases = cases(caseRow("k1", "DOT", "Pothole", opened, closed, "RESOLVED"));
+
+        // when
+        List<Row> rows = KpiCalculations.caseKpis(cases, parameters(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 8)))
+                .filter("department = '*' and channel = '*' and district = '*'").collectAsList();
+
+        // then
+        assertThat(value(rows, "CLOSE_MEDIAN_HOURS", "DAY", LocalDate.of(2026, 3, 8)).orElseThrow())
+                .isCloseTo(23.0, within(1e-9));
+    }
+
+    @Test
+    void csatMeanAveragesOnlyResponsesThatAnsweredIt() {
+        // given three responses, one without csat
+        Dataset<Row> surveys = surveys(
+                survey("s1", "SAN", "PHONE", at(MONDAY, 9), 5, 9, null),
+                survey("s2", "SAN", "WEB", at(MONDAY, 10), 2, null, 6),
+                survey("s3", "SAN", "WEB", at(MONDAY, 11), null, 10, 7));
+
+        // when
+        List<Row> rows = KpiCalculations.surveyKpis(surveys, parameters(MONDAY, MONDAY))
+                .filter("grain = 'DAY' and department = '*' and service = '*' and channel = '*' and district = '*'")
+                .collectAsList();
+
+        // then
+        Row csat = row(rows, "CSAT_MEAN", "DAY", MONDAY).orElseThrow();
+        assertThat(csat.<Double>getAs("value")).isCloseTo(3.5, within(1e-12));
+        assertThat(csat.<Long>getAs("sample_size")).isEqualTo(2);
+        assertThat(value(rows, "SURVEY_RESPONSES", "DAY", MONDAY)).contains(3.0);
+    }
+
+    @Test
+    void smallSurveyCellsAndDistrictCellsAreSuppressedButCityContactCountsAreNot() {
+        // given two responses and two contacts, with a minimum cell size of 10
+        Dataset<Row> surveys = surveys(
+                survey("s1", "SAN", "PHONE", at(MONDAY, 9), 5, null, null),
+                survey("s2", "SAN", "PHONE", at(MONDAY, 9), 4, null, null));
+        Dataset<Row> contacts = contacts(
+                contact("c1", "SAN", "PHONE", at(MONDAY, 9), 20L, false, "CD01"),
+                contact("c2", "SAN", "PHONE", at(MONDAY, 9), 20L, false, "CD01"));
+        KpiParameters p = new KpiParameters(MONDAY, MONDAY, NEW_YORK, Map.of(), List.of(),
+                List.of(new KpiParameters.Target(Kpi.CSAT_MEAN, 4.0, null, null, 1)), 10);
+
+        // when
+        List<Row> rows = KpiCalculations.compute(contacts, cases(), surveys, p)
+                .filter("grain = 'DAY'").collectAsList();
+
+        // then
+        Row csat = rows.stream().filter(r -> r.getAs("kpi").equals("CSAT_MEAN") && isCity(r)).findFirst().orElseThrow();
+        assertThat(csat.<Boolean>getAs("suppressed")).isTrue();
+        assertThat(csat.<Double>getAs("value")).isNull();
+        assertThat(csat.<Boolean>getAs("meets_target")).isNull();
+        assertThat(csat.<Double>getAs("target")).isEqualTo(4.0);
+        assertThat(csat.<Long>getAs("sample_size")).isEqualTo(2);
+        Row cityContacts = rows.stream().filter(r -> r.getAs("kpi").equals("CONTACTS") && isCity(r)).findFirst()
+                .orElseThrow();
+        assertThat(cityContacts.<Boolean>getAs("suppressed")).isFalse();
+        assertThat(cityContacts.<Double>getAs("value")).isEqualTo(2.0);
+        Row districtContacts = rows.stream()
+                .filter(r -> r.getAs("kpi").equals("CONTACTS") && r.getAs("district").equals("CD01")
+                        && r.getAs("department").equals("*"))
+                .findFirst().orElseThrow();
+        assertThat(districtContacts.<Boolean>getAs("suppressed")).isTrue();
+        // the suppressed CSAT row has no score, so there is no experience score for the city
+        assertThat(rows).noneMatch(r -> r.getAs("kpi").equals("EXPERIENCE_SCORE") && isCity(r));
+    }
+
+    // ------------------------------------------------------------------------------------------- fixtures
+
+    static Instant at(LocalDate date, int hour) {
+        return date.atTime(hour, 0).atZone(NEW_YORK).toInstant();
+    }
+
+    static boolean isCity(Row r) {
+        return r.getAs("department").equals("*") && r.getAs("service").equals("*") && r.getAs("channel").equals("*")
+                && r.getAs("district").equals("*");
+    }
+
+    Dataset<Row> contacts(Row... rows) {
+        return spark.createDataFrame(List.of(rows), FeedColumns.CONTACTS);
+    }
+
+    Dataset<Row> cases(Row... rows) {
+        return spark.createDataFrame(List.of(rows), FeedColumns.CASES);
+    }
+
+    Dataset<Row> surveys(Row... rows) {
+        return spark.createDataFrame(List.of(rows), FeedColumns.SURVEYS);
+    }
+
+    static Row contact(String id, String department, String channel, Instant startedAt, Long wait, boolean abandoned,
+            String district) {
+        return RowFactory.create(id, department, channel, startedAt, startedAt.atZone(NEW_YORK).toLocalDate(), wait,
+                null, abandoned, district, null);
+    }
+
+    static Row caseRow(String id, String department, String service, Instant openedAt, Instant closedAt,
+            String outcome) {
+        return RowFactory.create(id, department, service, "PHONE", "CD01", openedAt,
+                openedAt.atZone(NEW_YORK).toLocalDate(), closedAt,
+                closedAt == null ? null : closedAt.atZone(NEW_YORK).toLocalDate(), null,
+                closedAt == null ? "OPEN" : "CLOSED", outcome, 0, null);
+    }
+
+    static Row survey(String id, String department, String channel, Instant submittedAt, Integer csat, Integer nps,
+            Integer ces) {
+        return RowFactory.create(id, department, channel, submittedAt, submittedAt.atZone(NEW_YORK).toLocalDate(),
+                "Bulky Items", "CD01", null, csat, nps, ces, null, "en");
+    }
+
+    static Optional<Double> value(List<Row> rows, String grain, LocalDate period, String department, String service,
+            String channel, String district) {
+        List<Row> matches = new ArrayList<>(rows.stream().filter(r -> r.getAs("grain").equals(grain)
+                && r.getAs("period_start").equals(period) && r.getAs("department").equals(department)
+                && r.getAs("service").equals(service) && r.getAs("channel").equals(channel)
+                && r.getAs("district").equals(district)).toList());
+        assertThat(matches).hasSizeLessThanOrEqualTo(1);
+        return matches.stream().findFirst().map(r -> r.<Double>getAs("value"));
+    }
+
+    static Optional<Row> row(List<Row> rows, String kpi, String grain, LocalDate period) {
+        List<Row> matches = rows.stream().filter(r -> r.getAs("kpi").equals(kpi) && r.getAs("grain").equals(grain)
+                && r.getAs("period_start").equals(period) && isCityOrFiltered(r)).toList();
+        assertThat(matches).as("rows of %s %s %s", kpi, grain, period).hasSizeLessThanOrEqualTo(1);
+        return matches.stream().findFirst();
+    }
+
+    private static boolean isCityOrFiltered(Row r) {
+        return true;
+    }
+
+    static Optional<Double> value(List<Row> rows, String kpi, String grain, LocalDate period) {
+        return row(rows, kpi, grain, period).map(r -> r.<Double>getAs("value"));
+    }
+}
