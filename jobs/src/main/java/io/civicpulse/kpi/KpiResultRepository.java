@@ -2,10 +2,13 @@ package io.civicpulse.kpi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -123,6 +128,63 @@ public class KpiResultRepository {
                 .append(", channel").append(byteOrder).append(", district").append(byteOrder);
         RowCallbackHandler handler = rs -> consumer.accept(ROW.mapRow(rs, 0));
         readOnly.executeWithoutResult(status -> streamingJdbc.query(sql.toString(), handler, params.toArray()));
+    }
+
+    /**
+     * Replaces the results of every period the publication covers with {@code rows} and records the
+     * publication, in the caller's transaction: readers see either all of the old results or all of the new.
+     *
+     * @return the number of rows written
+     */
+    public long publish(NewPublication publication, Iterator<KpiRow> rows) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO kpi_publication (job_execution_id, published_at, from_date, to_date, input_dir,"
+                        + " history_version, kpi_rows) VALUES (?, ?, ?, ?, ?, ?, 0)")
+                .params(publication.jobExecutionId(), OffsetDateTime.now(ZoneOffset.UTC), publication.from(),
+                        publication.to(), publication.inputDir(), publication.historyVersion())
+                .update(key, "id");
+        long publicationId = key.getKeyAs(Number.class).longValue();
+        for (Grain grain : Grain.values()) {
+            jdbc.sql("DELETE FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?")
+                    .params(grain.name(), grain.periodStart(publication.from()), grain.periodStart(publication.to()))
+                    .update();
+        }
+        long written = 0;
+        List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+        while (rows.hasNext()) {
+            KpiRow row = rows.next();
+            batch.add(new Object[] { row.kpi().name(), row.grain().name(), row.periodStart(), row.department(),
+                    row.service(), row.channel(), row.district(), row.value(), row.numerator(), row.denominator(),
+                    row.sampleSize(), row.target(), row.meetsTarget(), row.score(), row.suppressed(),
+                    publicationId });
+            if (batch.size() == BATCH_SIZE) {
+                written += insert(batch);
+            }
+        }
+        written += insert(batch);
+        jdbc.sql("UPDATE kpi_publication SET kpi_rows = ? WHERE id = ?").params(written, publicationId).update();
+        return written;
+    }
+
+    private long insert(List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        streamingJdbc.batchUpdate("INSERT INTO kpi_result (" + COLUMNS + ", publication_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch, INSERT_TYPES);
+        long size = batch.size();
+        batch.clear();
+        return size;
+    }
+
+    private static final int BATCH_SIZE = 5_000;
+    private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.BIGINT, Types.BIGINT, Types.BIGINT,
+            Types.DOUBLE, Types.BOOLEAN, Types.DOUBLE, Types.BOOLEAN, Types.BIGINT };
+
+    /** What a run is about to publish. */
+    public record NewPublication(long jobExecutionId, LocalDate from, LocalDate to, String inputDir,
+            String historyVersion) {
     }
 
     public long count() {

@@ -1,0 +1,127 @@
+package io.civicpulse.run;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.feeds.FeedFile;
+import io.civicpulse.feeds.FeedIngest;
+import io.civicpulse.feeds.IngestException;
+import io.civicpulse.kpi.Feed;
+import io.civicpulse.spark.SparkSessionProvider;
+
+/**
+ * Reads every feed file of the input folder once, validates each row, and stages the rows to load and the reject
+ * report in the run's work folder. Fails the run when a file lacks a required column or a feed's rejected share
+ * exceeds {@code civicpulse.ingest.max-reject-rate}.
+ */
+@Component
+class IngestTasklet implements Tasklet {
+
+    private final SparkSessionProvider spark;
+    private final CivicPulseProperties properties;
+    private final RunProgressHub progress;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    IngestTasklet(SparkSessionProvider spark, CivicPulseProperties properties, RunProgressHub progress,
+            JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.spark = spark;
+        this.properties = properties;
+        this.progress = progress;
+        this.jdbc = jdbc;
+        // The counts are kept even when the step fails and its own transaction rolls back.
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        NightlyRunJobConfiguration.RunContext run = NightlyRunJobConfiguration.RunContext.of(chunkContext, properties);
+        SparkSession session = spark.session();
+        // Check every file's header before reading any data: a bad file fails fast.
+        var filesByFeed = new java.util.EnumMap<Feed, List<FeedFile>>(Feed.class);
+        for (Feed feed : Feed.values()) {
+            List<FeedFile> files = FeedIngest.files(run.input(), feed);
+            FeedIngest.checkHeaders(feed, files);
+            filesByFeed.put(feed, files);
+        }
+        Dataset<Row> allRejects = null;
+        for (Feed feed : Feed.values()) {
+            List<FeedFile> files = filesByFeed.get(feed);
+            progress.report("ingest: reading " + files.size() + " " + feed.prefix() + " file(s)");
+            FeedIngest.parse(session, feed, files, properties.city().timeZone())
+                    .write().mode(SaveMode.Overwrite).parquet(run.workspace().parsed(feed).toString());
+            Dataset<Row> parsed = session.read().parquet(run.workspace().parsed(feed).toString());
+            FeedIngest.Split split = FeedIngest.split(feed, parsed);
+            split.loaded().write().mode(SaveMode.Overwrite).parquet(run.workspace().staged(feed).toString());
+            Dataset<Row> rejects = split.rejected().unionByName(split.duplicates());
+            allRejects = allRejects == null ? rejects : allRejects.unionByName(rejects);
+
+            long read = parsed.count();
+            long rejected = split.rejected().count();
+            long duplicates = split.duplicates().count();
+            FeedStats stats = new FeedStats(feed, files.size(), read, rejected, duplicates,
+                    read - rejected - duplicates);
+            saveStats(run.execution().getId(), stats);
+            progress.report("ingest: %s %s rows read, %s rejected, %s duplicates replaced, %s loaded".formatted(
+                    feed.prefix(), number(read), number(rejected), number(duplicates), number(stats.rowsLoaded())));
+            checkRejectRate(feed, stats, split.rejected());
+        }
+        allRejects.orderBy(col("feed"), col("file"), col("line"))
+                .write().mode(SaveMode.Overwrite).parquet(run.workspace().rejects().toString());
+        return RepeatStatus.FINISHED;
+    }
+
+    private void checkRejectRate(Feed feed, FeedStats stats, Dataset<Row> rejected) {
+        if (stats.rowsRejected() == 0) {
+            return;
+        }
+        double rate = (double) stats.rowsRejected() / stats.rowsRead();
+        double max = properties.ingest().maxRejectRate();
+        if (rate > max) {
+            Row first = rejected.orderBy(col("file"), col("line")).first();
+            throw new IngestException("%s line %d, column %s: %s (%s of %s %s rows rejected, %.1f%% is more than"
+                    + " civicpulse.ingest.max-reject-rate %.1f%%)".formatted(first.getAs("file"),
+                            first.<Long>getAs("line"), first.getAs("column"), first.getAs("reason"),
+                            number(stats.rowsRejected()), number(stats.rowsRead()), feed.prefix(), rate * 100,
+                            max * 100));
+        }
+    }
+
+    private void saveStats(long jobExecutionId, FeedStats stats) {
+        ownTransaction.executeWithoutResult(status -> insertStats(jobExecutionId, stats));
+    }
+
+    private void insertStats(long jobExecutionId, FeedStats stats) {
+        jdbc.sql("DELETE FROM run_feed_stats WHERE job_execution_id = ? AND feed = ?")
+                .params(jobExecutionId, stats.feed().name()).update();
+        jdbc.sql("""
+                INSERT INTO run_feed_stats (job_execution_id, feed, files, rows_read, rows_rejected, rows_duplicate,
+                    rows_loaded) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(jobExecutionId, stats.feed().name(), stats.files(), stats.rowsRead(), stats.rowsRejected(),
+                        stats.rowsDuplicate(), stats.rowsLoaded())
+                .update();
+    }
+
+    static String number(long value) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+}

@@ -1,0 +1,89 @@
+package io.civicpulse.run;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.civicpulse.CivicPulseProperties;
+
+/**
+ * The nightly run as a Spring Batch job: ingest → merge into history → compute KPIs → publish → clean up.
+ * Every step before publish writes only into the run's own work folder or a new history version, so a failure
+ * anywhere leaves the published results and the history in force untouched; publish replaces the recomputed
+ * periods and switches the history version in one database transaction. A failed run restarted with the same
+ * parameters resumes at the step that failed, reusing what earlier steps wrote.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyRunJobConfiguration {
+
+    static final String JOB_NAME = "nightlyRun";
+    static final String INPUT = "input";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String RUN_ID = "run.id";
+    static final String TRIGGER = "trigger";
+
+    @Bean
+    Job nightlyRun(JobRepository jobRepository, Step ingestStep, Step historyStep, Step computeStep,
+            Step publishStep, Step cleanupStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestStep)
+                .next(historyStep)
+                .next(computeStep)
+                .next(publishStep)
+                .next(cleanupStep)
+                .build();
+    }
+
+    @Bean
+    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            IngestTasklet tasklet) {
+        return new StepBuilder("ingest", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step historyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            HistoryTasklet tasklet) {
+        return new StepBuilder("history", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step computeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ComputeTasklet tasklet) {
+        return new StepBuilder("compute", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PublishTasklet tasklet) {
+        return new StepBuilder("publish", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step cleanupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CleanupTasklet tasklet) {
+        return new StepBuilder("cleanup", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    /** The parameters and workspace of the run a step belongs to. */
+    record RunContext(Path input, LocalDate from, LocalDate to, RunWorkspace workspace, JobExecution execution) {
+
+        static RunContext of(ChunkContext chunk, CivicPulseProperties properties) {
+            JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
+            var parameters = execution.getJobParameters();
+            return new RunContext(Path.of(parameters.getString(INPUT)), parameters.getLocalDate(FROM),
+                    parameters.getLocalDate(TO),
+                    new RunWorkspace(properties.homeDirectory(), execution.getJobInstanceId()), execution);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.civicpulse.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.civicpulse.kpi.Feed;
+
+/**
+ * Where a run keeps its files under {@code civicpulse.home}. A run's intermediate files are keyed by its job
+ * instance, so a restarted run finds what the failed attempt already finished. The ingested history is kept in
+ * versions; the published version is named in the database together with the results it produced.
+ */
+record RunWorkspace(Path home, long jobInstanceId) {
+
+    Path workFolder() {
+        return home.resolve("work").resolve("run-" + jobInstanceId);
+    }
+
+    Path parsed(Feed feed) {
+        return workFolder().resolve("parsed").resolve(feed.prefix());
+    }
+
+    Path staged(Feed feed) {
+        return workFolder().resolve("staged").resolve(feed.prefix());
+    }
+
+    Path rejects() {
+        return workFolder().resolve("rejects");
+    }
+
+    Path kpis() {
+        return workFolder().resolve("kpis");
+    }
+
+    /** The history version this run writes. */
+    String historyVersion() {
+        return "run-" + jobInstanceId;
+    }
+
+    Path history(Feed feed, String version) {
+        return historyRoot(home).resolve(feed.prefix()).resolve(version);
+    }
+
+    static Path historyRoot(Path home) {
+        return home.resolve("history");
+    }
+
+    /** Reject reports of finished runs, kept for the {@code rejects} command and the dashboard. */
+    Path rejectReport() {
+        return home.resolve("reports").resolve("run-" + jobInstanceId).resolve("rejects");
+    }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
