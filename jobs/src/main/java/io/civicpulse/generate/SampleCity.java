@@ -56,17 +56,35 @@ final class SampleCity {
     }
 
     /**
-     * {@code speed} multiplies every service's typical resolution time (above 1 = slower than its service level
-     * allows for); {@code satisfaction} shifts how residents rate the department.
+     * {@code speed} multiplies every service's typical resolution time (above 1 = slower than its service levels
+     * allow for); {@code satisfaction} shifts how residents rate the department.
      */
-    record DepartmentModel(String code, String name, double caseShare, double contactShare, double speed,
-            double phoneWaitMedian, double phoneHandleMedian, double notResolved, double referred, double reopen,
-            boolean fcrRecorded, double satisfaction, WorkHours workHours, double[] channelTilt,
+    record DepartmentModel(String code, String name, Volume volume, double speed, double satisfaction,
+            PhoneLine phone, Outcomes outcomes, WorkHours workHours, double[] channelTilt,
             List<ServiceModel> services) {
 
         Department department() {
             return new Department(code, name, services.stream().map(ServiceModel::service).toList());
         }
+    }
+
+    /** The department's share of the city's cases and of its contacts, in percent. */
+    record Volume(double cases, double contacts) {
+    }
+
+    /**
+     * A call is answered at once with probability {@code answeredAtOnce} (an agent was free), otherwise it queues
+     * for a log-normal time around {@code queueMedian} seconds: well-staffed lines meet a 30-second service level,
+     * understaffed ones do not.
+     */
+    record PhoneLine(double answeredAtOnce, double queueMedian, double handleMedian) {
+    }
+
+    /**
+     * Shares of closed cases left unresolved or referred elsewhere, of cases reopened, and whether the department's
+     * system records first-contact resolution at all.
+     */
+    record Outcomes(double notResolved, double referred, double reopen, boolean fcrRecorded) {
     }
 
     record DistrictModel(String code, double population, double slowness, double satisfaction, double spanish) {
@@ -80,11 +98,11 @@ final class SampleCity {
             new DistrictModel("CD02", 0.7, 0.90, 0.15, 0.12),
             new DistrictModel("CD03", 1.1, 1.00, 0.00, 0.42),
             new DistrictModel("CD04", 0.9, 0.95, 0.05, 0.20),
-            new DistrictModel("CD05", 1.6, 1.45, -0.25, 0.38),
+            new DistrictModel("CD05", 1.6, 1.6, -0.25, 0.38),
             new DistrictModel("CD06", 0.8, 0.90, 0.10, 0.10),
             new DistrictModel("CD07", 1.0, 1.05, 0.00, 0.40),
             new DistrictModel("CD08", 1.2, 1.00, 0.05, 0.20),
-            new DistrictModel("CD09", 0.6, 1.75, -0.35, 0.33),
+            new DistrictModel("CD09", 0.6, 2.1, -0.35, 0.33),
             new DistrictModel("CD10", 1.4, 1.00, 0.00, 0.18),
             new DistrictModel("CD11", 0.9, 0.95, 0.05, 0.25),
             new DistrictModel("CD12", 0.5, 0.85, 0.10, 0.22));
@@ -100,9 +118,9 @@ final class SampleCity {
 
     /**
      * Contacts that neither open nor follow up a case (information calls, abandoned calls, web look-ups);
-     * together with the ~1.1 linked contacts per case they make up {@link #CONTACTS_PER_DAY}.
+     * together with the ~0.9 contacts per case that open or chase it they make up {@link #CONTACTS_PER_DAY}.
      */
-    static final double STANDALONE_CONTACTS_PER_DAY = 4_900;
+    static final double STANDALONE_CONTACTS_PER_DAY = 5_080;
 
     /** Relative volume Monday..Sunday; normalised so that a full week averages the daily targets. */
     private static final double[] WEEKDAY_VOLUME = {1.16, 1.10, 1.07, 1.04, 0.98, 0.70, 0.60};
@@ -161,22 +179,10 @@ final class SampleCity {
     static final double[] NIGHT_HOURS = {4.2, 3.4, 2.2, 1.2, 0.6, 0.4, 0.5, 0.9, 1.2, 1.3, 1.3, 1.4, 1.5, 1.5, 1.6,
             1.8, 2.0, 2.3, 2.8, 3.2, 3.7, 4.2, 4.8, 4.9};
 
-    static double[] hoursOf(Channel channel, boolean weekend) {
-        return switch (channel) {
-            case PHONE -> weekend ? PHONE_WEEKEND_HOURS : PHONE_WEEKDAY_HOURS;
-            case WEB, MOBILE_APP, EMAIL, SOCIAL -> ONLINE_HOURS;
-            case CHAT -> CHAT_HOURS;
-            case WALK_IN, MAIL, OTHER -> OFFICE_HOURS;
-        };
-    }
-
-    /** A nightly service's requests follow the night curve on channels that are open around the clock. */
-    static double[] hoursOf(ServiceModel service, Channel channel, boolean weekend) {
-        if (service.nightly() && (channel == Channel.PHONE || channel == Channel.WEB || channel == Channel.MOBILE_APP
-                || channel == Channel.SOCIAL)) {
-            return NIGHT_HOURS;
-        }
-        return hoursOf(channel, weekend);
+    /** A nightly service's requests follow the night curve on the channels that are open around the clock. */
+    static boolean arrivesAtNight(ServiceModel service, Channel channel) {
+        return service.nightly() && (channel == Channel.PHONE || channel == Channel.WEB
+                || channel == Channel.MOBILE_APP || channel == Channel.SOCIAL);
     }
 
     private SampleCity() {
@@ -184,71 +190,79 @@ final class SampleCity {
 
     private static List<DepartmentModel> departments() {
         List<DepartmentModel> all = new ArrayList<>();
-        all.add(department("SAN", "Department of Sanitation", 20, 16, 0.75, 70, 210, 0.03, 0.02, 0.04, true, 0.15,
-                WorkHours.DAYTIME, tilt(Channel.MOBILE_APP, 1.3, Channel.SOCIAL, 1.5),
+        all.add(department("SAN", "Department of Sanitation", new Volume(20, 16),
+                0.75, 0.15, new PhoneLine(0.25, 90, 210), new Outcomes(0.03, 0.02, 0.04, true), WorkHours.DAYTIME,
+                tilt(Channel.MOBILE_APP, 1.3, Channel.SOCIAL, 1.5),
                 service("Missed Collection", "P2D", IN_FEED, 40, 0.30),
                 service("Bulky Items", "P5D", CONFIGURED, 25, 0.35),
                 service("Illegal Dumping", "P7D", IN_FEED, 15, 0.30),
                 service("Overflowing Litter Basket", "P3D", IN_FEED, 12, 0.25),
                 service("Dead Animal", "P2D", CONFIGURED, 8, 0.25)));
-        all.add(department("DOT", "Department of Transportation", 11, 8, 1.60, 55, 240, 0.05, 0.05, 0.06, true, -0.25,
-                WorkHours.DAYTIME, tilt(Channel.MOBILE_APP, 1.5, Channel.SOCIAL, 2.0),
+        all.add(department("DOT", "Department of Transportation", new Volume(11, 8),
+                1.60, -0.25, new PhoneLine(0.35, 70, 240), new Outcomes(0.05, 0.05, 0.06, true), WorkHours.DAYTIME,
+                tilt(Channel.MOBILE_APP, 1.5, Channel.SOCIAL, 2.0),
                 service("Pothole", "P10D", IN_FEED, 40, 0.32),
                 service("Streetlight Out", "P7D", CONFIGURED, 25, 0.30),
                 service("Traffic Signal", "PT24H", IN_FEED, 15, 0.25),
                 service("Sidewalk Repair", "P60D", CONFIGURED, 10, 0.40),
                 service("Street Sign Damaged", "P14D", NONE, 10, 0.30)));
-        all.add(department("PRK", "Department of Parks and Recreation", 5, 4, 1.05, 40, 200, 0.04, 0.03, 0.03, true,
-                0.10, WorkHours.DAYTIME, tilt(Channel.MOBILE_APP, 1.3, Channel.SOCIAL, 2.0),
+        all.add(department("PRK", "Department of Parks and Recreation", new Volume(5, 4),
+                1.05, 0.10, new PhoneLine(0.5, 50, 200), new Outcomes(0.04, 0.03, 0.03, true), WorkHours.DAYTIME,
+                tilt(Channel.MOBILE_APP, 1.3, Channel.SOCIAL, 2.0),
                 service("Fallen Tree", "P3D", IN_FEED, 30, 0.30),
                 service("Tree Pruning", "P30D", CONFIGURED, 25, 0.35),
                 service("Park Maintenance", "P14D", CONFIGURED, 30, 0.30),
                 service("Playground Repair", "P14D", IN_FEED, 15, 0.30)));
-        all.add(department("HPD", "Department of Housing Preservation and Development", 15, 14, 1.45, 95, 330, 0.10,
-                0.03, 0.09, true, -0.30, WorkHours.DAYTIME, tilt(Channel.PHONE, 1.2, Channel.WALK_IN, 0.8),
+        all.add(department("HPD", "Department of Housing Preservation and Development", new Volume(15, 14),
+                1.45, -0.30, new PhoneLine(0.1, 120, 330), new Outcomes(0.10, 0.03, 0.09, true), WorkHours.DAYTIME,
+                tilt(Channel.PHONE, 1.2, Channel.WALK_IN, 0.8),
                 seasonal(service("Heat/Hot Water", "P1D", IN_FEED, 35, 0.35), Season.WINTER),
                 service("Plumbing", "P14D", IN_FEED, 20, 0.30),
                 service("Pests", "P21D", CONFIGURED, 15, 0.30),
                 service("Paint/Plaster", "P30D", CONFIGURED, 12, 0.30),
                 service("Mold", "P30D", CONFIGURED, 10, 0.35),
                 service("Door/Window", "P21D", NONE, 8, 0.30)));
-        all.add(department("DOB", "Department of Buildings", 6, 6, 1.80, 80, 300, 0.06, 0.04, 0.07, true, -0.20,
-                WorkHours.OFFICE, tilt(Channel.WEB, 1.3, Channel.EMAIL, 1.5),
+        all.add(department("DOB", "Department of Buildings", new Volume(6, 6),
+                1.80, -0.20, new PhoneLine(0.2, 95, 300), new Outcomes(0.06, 0.04, 0.07, true), WorkHours.OFFICE,
+                tilt(Channel.WEB, 1.3, Channel.EMAIL, 1.5),
                 service("Illegal Construction", "P10D", IN_FEED, 30, 0.30),
                 service("Work Without Permit", "P14D", CONFIGURED, 25, 0.30),
                 service("Elevator", "P10D", CONFIGURED, 20, 0.30),
                 service("Unsafe Building", "P2D", IN_FEED, 15, 0.30),
                 info(service("Permit Inquiry", "P3D", CONFIGURED, 10, 0.25))));
-        all.add(department("DEP", "Department of Environmental Protection", 8, 7, 0.70, 50, 220, 0.04, 0.03, 0.04,
-                true, 0.10, WorkHours.ANY_TIME, tilt(Channel.PHONE, 1.2),
+        all.add(department("DEP", "Department of Environmental Protection", new Volume(8, 7),
+                0.70, 0.10, new PhoneLine(0.4, 60, 220), new Outcomes(0.04, 0.03, 0.04, true), WorkHours.ANY_TIME,
+                tilt(Channel.PHONE, 1.2),
                 service("Water Leak", "P2D", IN_FEED, 30, 0.30),
                 service("Sewer Backup", "PT24H", IN_FEED, 25, 0.30),
                 service("Hydrant", "P3D", CONFIGURED, 15, 0.30),
                 service("Catch Basin Clogged", "P7D", CONFIGURED, 15, 0.30),
                 service("Water Quality", "P3D", NONE, 15, 0.30)));
-        all.add(department("DOH", "Department of Health", 6, 5, 1.05, 60, 260, 0.05, 0.08, 0.04, true, 0.00,
-                WorkHours.OFFICE, tilt(Channel.WEB, 1.2),
+        all.add(department("DOH", "Department of Health", new Volume(6, 5),
+                1.05, 0.00, new PhoneLine(0.3, 75, 260), new Outcomes(0.05, 0.08, 0.04, true), WorkHours.OFFICE,
+                tilt(Channel.WEB, 1.2),
                 service("Rodents", "P10D", IN_FEED, 40, 0.30),
                 service("Food Establishment", "P14D", IN_FEED, 30, 0.30),
                 service("Food Poisoning", "P5D", CONFIGURED, 10, 0.30),
                 service("Air Quality", "P14D", CONFIGURED, 10, 0.30),
                 service("Smoking Complaint", "P14D", NONE, 10, 0.30)));
-        all.add(department("DOF", "Department of Finance", 6, 14, 0.90, 85, 420, 0.04, 0.02, 0.03, true, 0.05,
-                WorkHours.OFFICE,
+        all.add(department("DOF", "Department of Finance", new Volume(6, 14),
+                0.90, 0.05, new PhoneLine(0.15, 105, 420), new Outcomes(0.04, 0.02, 0.03, true), WorkHours.OFFICE,
                 tilt(Channel.WEB, 1.6, Channel.EMAIL, 1.5, Channel.MAIL, 4.0, Channel.WALK_IN, 1.5,
                         Channel.MOBILE_APP, 0.5),
                 info(service("Property Tax Inquiry", "P5D", CONFIGURED, 30, 0.25)),
                 service("Parking Ticket Dispute", "P30D", IN_FEED, 30, 0.30),
                 info(service("Payment Issue", "P7D", CONFIGURED, 25, 0.30)),
                 service("Exemption Application", "P30D", IN_FEED, 15, 0.35)));
-        all.add(department("LIB", "Public Library", 3, 7, 0.50, 30, 150, 0.02, 0.02, 0.01, true, 0.45,
-                WorkHours.DAYTIME, tilt(Channel.WALK_IN, 5.0, Channel.CHAT, 2.0, Channel.EMAIL, 1.5),
+        all.add(department("LIB", "Public Library", new Volume(3, 7),
+                0.50, 0.45, new PhoneLine(0.7, 40, 150), new Outcomes(0.02, 0.02, 0.01, true), WorkHours.DAYTIME,
+                tilt(Channel.WALK_IN, 5.0, Channel.CHAT, 2.0, Channel.EMAIL, 1.5),
                 info(service("Library Card", "P1D", CONFIGURED, 30, 0.25)),
                 info(service("Holds and Renewals", "P2D", CONFIGURED, 30, 0.25)),
                 service("Facility Issue", "P7D", IN_FEED, 20, 0.30),
                 info(service("Program Information", "P3D", NONE, 20, 0.25))));
-        all.add(department("NYPD", "Police Department (non-emergency)", 20, 19, 0.60, 32, 150, 0.18, 0.03, 0.02, false,
-                -0.10, WorkHours.ANY_TIME,
+        all.add(department("NYPD", "Police Department (non-emergency)", new Volume(20, 19),
+                0.60, -0.10, new PhoneLine(0.68, 45, 150), new Outcomes(0.18, 0.03, 0.02, false), WorkHours.ANY_TIME,
                 tilt(Channel.PHONE, 1.2, Channel.MOBILE_APP, 1.3, Channel.WALK_IN, 0.1, Channel.MAIL, 0.1),
                 seasonal(night(service("Noise - Residential", "PT8H", IN_FEED, 40, 0.30)), Season.SUMMER),
                 seasonal(night(service("Noise - Street/Sidewalk", "PT8H", IN_FEED, 15, 0.30)), Season.SUMMER),
@@ -258,11 +272,11 @@ final class SampleCity {
         return List.copyOf(all);
     }
 
-    private static DepartmentModel department(String code, String name, double caseShare, double contactShare,
-            double speed, double phoneWait, double phoneHandle, double notResolved, double referred, double reopen,
-            boolean fcrRecorded, double satisfaction, WorkHours hours, double[] tilt, ServiceModel... services) {
-        return new DepartmentModel(code, name, caseShare, contactShare, speed, phoneWait, phoneHandle, notResolved,
-                referred, reopen, fcrRecorded, satisfaction, hours, tilt, List.of(services));
+    private static DepartmentModel department(String code, String name, Volume volume, double speed,
+            double satisfaction, PhoneLine phone, Outcomes outcomes, WorkHours hours, double[] tilt,
+            ServiceModel... services) {
+        return new DepartmentModel(code, name, volume, speed, satisfaction, phone, outcomes, hours, tilt,
+                List.of(services));
     }
 
     private static ServiceModel service(String name, String closeWithin, DueTime dueTime, double weight,

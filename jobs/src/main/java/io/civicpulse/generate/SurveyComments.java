@@ -43,7 +43,7 @@ final class SurveyComments {
             {
                     "Quick response, thank you!",
                     "Very happy with how fast the crew came out.",
-                    "The agent on the phone was friendly and knew exactly what to do.",
+                    "The person who helped me was friendly and knew exactly what to do.",
                     "Great service, much better than last time.",
                     "Fixed within a day. Impressed.",
                     "Thanks to the team, everything is back to normal on our block.",

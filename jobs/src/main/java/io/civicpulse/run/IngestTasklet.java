@@ -98,8 +98,8 @@ class IngestTasklet implements Tasklet {
         double max = properties.ingest().maxRejectRate();
         if (rate > max) {
             Row first = rejected.orderBy(col("file"), col("line")).first();
-            throw new IngestException("%s line %d, column %s: %s (%s of %s %s rows rejected, %.1f%% is more than"
-                    + " civicpulse.ingest.max-reject-rate %.1f%%)".formatted(first.getAs("file"),
+            throw new IngestException(("%s line %d, column %s: %s (%s of %s %s rows rejected, %.1f%% is more than"
+                    + " civicpulse.ingest.max-reject-rate %.1f%%)").formatted(first.getAs("file"),
                             first.<Long>getAs("line"), first.getAs("column"), first.getAs("reason"),
                             number(stats.rowsRejected()), number(stats.rowsRead()), feed.prefix(), rate * 100,
                             max * 100));

@@ -1,0 +1,154 @@
+package io.civicpulse.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.civicpulse.kpi.Feed;
+import io.civicpulse.support.SparkTestSession;
+
+class FeedIngestTests {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    final SparkSession spark = SparkTestSession.get();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void headersMatchCaseInsensitivelyInAnyOrderWithABomAndExtraColumnsIgnored() throws IOException {
+        // given
+        write("contacts-a.csv", "\uFEFFStarted_At, CHANNEL ,Contact_ID,Department,Notes\n"
+                + "2026-03-02T09:00:00,phone,c1,san,whatever\n");
+
+        // when
+        List<Row> loaded = load(Feed.CONTACTS);
+
+        // then codes are upper-cased, ids keep their case, missing district becomes UNKNOWN
+        assertThat(loaded).singleElement().satisfies(row -> {
+            assertThat(row.<String>getAs("contact_id")).isEqualTo("c1");
+            assertThat(row.<String>getAs("department")).isEqualTo("SAN");
+            assertThat(row.<String>getAs("channel")).isEqualTo("PHONE");
+            assertThat(row.<String>getAs("district")).isEqualTo("UNKNOWN");
+            assertThat(row.<Instant>getAs("started_at")).isEqualTo(Instant.parse("2026-03-02T14:00:00Z"));
+            assertThat(row.<Boolean>getAs("abandoned")).isFalse();
+        });
+    }
+
+    @Test
+    void gzipFilesAreReadAndLineNumbersCountQuotedLineBreaks() throws IOException {
+        // given a survey whose comment spans two lines, followed by a response with an out-of-range csat
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(folder.resolve("surveys-1.csv.gz")))) {
+            out.write("""
+                    response_id,department,channel,submitted_at,csat,comment
+                    s1,SAN,WEB,2026-03-02T09:00:00,5,"first line
+                    second line, mail me at a@b.org"
+                    s2,SAN,WEB,2026-03-02T09:00:00,9,
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+
+        // when
+        List<Row> parsed = FeedIngest.parse(spark, Feed.SURVEYS, FeedIngest.files(folder, Feed.SURVEYS), NEW_YORK)
+                .orderBy("_line").collectAsList();
+
+        // then
+        assertThat(parsed).hasSize(2);
+        assertThat(parsed.get(0).<String>getAs("comment")).isEqualTo("first line\nsecond line, mail me at [email]");
+        assertThat(parsed.get(1).<Long>getAs("_line")).isEqualTo(4L);
+        assertThat(parsed.get(1).<String>getAs("_reject_column")).isEqualTo("csat");
+        assertThat(parsed.get(1).<String>getAs("_reject_reason")).isEqualTo("csat must be an integer from 1 to 5, was '9'");
+    }
+
+    @Test
+    void aLaterRowWithTheSameIdReplacesTheEarlierAndTheReplacedRowIsReportedAsDuplicate() throws IOException {
+        // given the same case in two files, and a rejected row with that id in the later file
+        write("cases-1.csv", "case_id,department,service,channel,opened_at,status,closed_at\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN,\n");
+        write("cases-2.csv", "case_id,department,service,channel,opened_at,status,closed_at\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,CLOSED,2026-03-03T09:00:00\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,CLOSED,\n");
+
+        // when
+        FeedIngest.Split split = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES,
+                FeedIngest.files(folder, Feed.CASES), NEW_YORK));
+
+        // then the closed version wins, the open one is a duplicate, the invalid one replaced nothing
+        assertThat(split.loaded().collectAsList()).singleElement()
+                .satisfies(row -> assertThat(row.<String>getAs("status")).isEqualTo("CLOSED"))
+                .satisfies(row -> assertThat(row.<String>getAs("outcome")).isEqualTo("RESOLVED"));
+        assertThat(split.duplicates().collectAsList()).singleElement()
+                .satisfies(row -> assertThat(row.<String>getAs("file")).isEqualTo("cases-1.csv"))
+                .satisfies(row -> assertThat(row.<String>getAs("reason")).isEqualTo("duplicate"));
+        assertThat(split.rejected().collectAsList()).singleElement()
+                .satisfies(row -> assertThat(row.<Long>getAs("line")).isEqualTo(3L))
+                .satisfies(row -> assertThat(row.<String>getAs("reason")).isEqualTo("status CLOSED requires closed_at"));
+    }
+
+    @Test
+    void everyCaseRuleRejectsTheRowWithItsColumn() throws IOException {
+        // given
+        write("cases-rules.csv", """
+                case_id,department,service,channel,opened_at,closed_at,status,outcome,reopened_count,first_contact_resolution
+                a,SAN,S,PHONE,2026-03-02T09:00:00,2026-03-01T09:00:00,CLOSED,,,
+                b,SAN,S,PHONE,2026-03-02T09:00:00,2026-03-03T09:00:00,OPEN,,,
+                c,SAN,S,PHONE,2026-03-02T09:00:00,,OPEN,,-1,
+                d,SAN,S,PHONE,2026-03-02T09:00:00,,PENDING,,,
+                e,SAN,S,PHONE,2026-03-02T09:00:00,2026-03-03T09:00:00,CLOSED,FIXED,,
+                f,SAN,S,PHONE,2026-03-02T09:00:00,,OPEN,,,maybe
+                g,SAN,,PHONE,2026-03-02T09:00:00,,OPEN,,,
+                h,SAN,S,PHONE,2026-03-02,,OPEN,,,
+                """);
+
+        // when
+        List<Row> rejected = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES,
+                FeedIngest.files(folder, Feed.CASES), NEW_YORK)).rejected().orderBy("line").collectAsList();
+
+        // then
+        assertThat(rejected).extracting(r -> r.<String>getAs("column") + ": " + r.<String>getAs("reason"))
+                .containsExactly(
+                        "closed_at: closed_at is before opened_at",
+                        "closed_at: status OPEN requires closed_at to be empty",
+                        "reopened_count: reopened_count must be an integer >= 0, was '-1'",
+                        "status: unknown status 'PENDING'",
+                        "outcome: unknown outcome 'FIXED'",
+                        "first_contact_resolution: first_contact_resolution must be a boolean (true/false, y/n,"
+                                + " yes/no, 1/0), was 'maybe'",
+                        "service: missing required value",
+                        "opened_at: unparseable timestamp '2026-03-02'");
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnFailsNamingFileAndColumn() throws IOException {
+        // given
+        write("surveys-x.csv", "response_id,department,submitted_at,csat\ns1,SAN,2026-03-02T09:00:00,4\n");
+
+        // then
+        assertThatThrownBy(() -> FeedIngest.checkHeaders(Feed.SURVEYS, FeedIngest.files(folder, Feed.SURVEYS)))
+                .isInstanceOf(IngestException.class)
+                .hasMessage("surveys-x.csv line 1: missing required column 'channel'");
+    }
+
+    private List<Row> load(Feed feed) {
+        return FeedIngest.split(feed, FeedIngest.parse(spark, feed, FeedIngest.files(folder, feed), NEW_YORK))
+                .loaded().collectAsList();
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}

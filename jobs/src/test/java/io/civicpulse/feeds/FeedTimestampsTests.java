@@ -1,0 +1,52 @@
+package io.civicpulse.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+class FeedTimestampsTests {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Test
+    void aTimestampWithoutOffsetIsLocalToTheCity() {
+        assertThat(FeedTimestamps.parse("2026-01-15T09:30:00", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-01-15T14:30:00Z"));
+        assertThat(FeedTimestamps.parse("2026-07-15 09:30:00", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-07-15T13:30:00Z"));
+    }
+
+    @Test
+    void anOffsetOrZMeansThatInstant() {
+        assertThat(FeedTimestamps.parse("2026-03-08T01:59:00-05:00", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-03-08T06:59:00Z"));
+        assertThat(FeedTimestamps.parse("2026-03-08T06:59:00.250Z", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-03-08T06:59:00.250Z"));
+    }
+
+    @Test
+    void aLocalTimeInTheSpringGapMovesForwardByTheGap() {
+        // 02:30 does not exist on 2026-03-08 in New York; java.time moves it to 03:30 EDT
+        assertThat(FeedTimestamps.parse("2026-03-08T02:30:00", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
+    }
+
+    @Test
+    void aLocalTimeInTheAutumnOverlapTakesTheEarlierOffset() {
+        // 01:30 happens twice on 2026-11-01; the earlier is EDT (-04:00)
+        assertThat(FeedTimestamps.parse("2026-11-01T01:30:00", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+    }
+
+    @Test
+    void datesAloneAndImpossibleOrMalformedTimesAreNotTimestamps() {
+        assertThat(FeedTimestamps.parse("2026-01-15", NEW_YORK)).isNull();
+        assertThat(FeedTimestamps.parse("2026-02-30T10:00:00", NEW_YORK)).isNull();
+        assertThat(FeedTimestamps.parse("2026-01-15T25:00:00", NEW_YORK)).isNull();
+        assertThat(FeedTimestamps.parse("01/15/2026 10:00:00 AM", NEW_YORK)).isNull();
+        assertThat(FeedTimestamps.parse("2026-01-15T10:00", NEW_YORK)).isNull();
+    }
+}
