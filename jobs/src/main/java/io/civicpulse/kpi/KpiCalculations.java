@@ -9,17 +9,18 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -31,6 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -76,10 +78,20 @@ public final class KpiCalculations {
     /** Every KPI with targets, scores, suppression and the experience score: what a run publishes. */
     public static Dataset<Row> compute(Dataset<Row> contacts, Dataset<Row> cases, Dataset<Row> surveys,
             KpiParameters parameters) {
+        return withExperienceScore(scored(contacts, cases, surveys, parameters));
+    }
+
+    /**
+     * Every KPI of the feeds with targets, scores and suppression, but without the experience score, which is
+     * computed from these rows. A caller running at scale materialises this once (the experience score reads it
+     * a second time) before calling {@link #withExperienceScore(Dataset)}.
+     */
+    public static Dataset<Row> scored(Dataset<Row> contacts, Dataset<Row> cases, Dataset<Row> surveys,
+            KpiParameters parameters) {
         Dataset<Row> measured = contactKpis(contacts, parameters)
                 .unionByName(caseKpis(cases, parameters))
                 .unionByName(surveyKpis(surveys, parameters));
-        return withExperienceScore(withTargetsAndPrivacy(measured, parameters));
+        return withTargetsAndPrivacy(measured, parameters);
     }
 
     // ---------------------------------------------------------------------------------------------- contacts
@@ -107,20 +119,19 @@ public final class KpiCalculations {
                 countIf(col("_sl_met")).as("sl_num"),
                 countIf(col("_queued")).as("ab_den"),
                 countIf(col("_queued").and(abandoned)).as("ab_num"));
-        Column noChannel = col("channel").equalTo(Slice.ALL);
-        Dataset<Row> channelTotals = agg.filter(noChannel)
-                .select(col("grain"), col("period_start"), col("department"), col("district"),
-                        col("n").as("channel_total"));
-        Dataset<Row> shares = agg.filter(noChannel.unary_$bang())
-                .join(channelTotals, Seq.of("grain", "period_start", "department", "district"));
-        return union(
-                countKpi(agg, Kpi.CONTACTS, col("n")),
-                rate(shares, Kpi.CHANNEL_SHARE, col("n"), col("channel_total")),
-                rate(agg.filter(noChannel), Kpi.DIGITAL_SHARE, col("digital"), col("n")),
-                measure(agg, Kpi.WAIT_MEDIAN_SECONDS, col("wait_median"), col("wait_n")),
-                measure(agg, Kpi.WAIT_P90_SECONDS, col("wait_p90"), col("wait_n")),
-                rate(agg, Kpi.SERVICE_LEVEL, col("sl_num"), col("sl_den")),
-                rate(agg, Kpi.ABANDON_RATE, col("ab_num"), col("ab_den")));
+        // CHANNEL_SHARE's denominator is the same slice with channel '*', which sits in the same aggregate.
+        Column channelTotal = max(when(col("channel").equalTo(Slice.ALL), col("n")))
+                .over(Window.partitionBy(col("grain"), col("period_start"), col("department"), col("service"),
+                        col("district")));
+        Column hasChannel = col("channel").notEqual(Slice.ALL);
+        return longRows(agg.withColumn("channel_total", channelTotal),
+                countKpi(Kpi.CONTACTS, col("n")),
+                rate(Kpi.CHANNEL_SHARE, col("n"), col("channel_total"), hasChannel),
+                rate(Kpi.DIGITAL_SHARE, col("digital"), col("n"), hasChannel.unary_$bang()),
+                measure(Kpi.WAIT_MEDIAN_SECONDS, col("wait_median"), col("wait_n")),
+                measure(Kpi.WAIT_P90_SECONDS, col("wait_p90"), col("wait_n")),
+                rate(Kpi.SERVICE_LEVEL, col("sl_num"), col("sl_den")),
+                rate(Kpi.ABANDON_RATE, col("ab_num"), col("ab_den")));
     }
 
     private static Column threshold(Map<String, Integer> thresholds) {
@@ -158,15 +169,16 @@ public final class KpiCalculations {
                 countIf(col("_on_time")).as("due_num"),
                 countIf(col("_included").and(col("outcome").equalTo("RESOLVED"))).as("resolved"),
                 countIf(col("_included").and(col("reopened_count").gt(0))).as("reopened"));
-        return union(
-                countKpi(opened, Kpi.CASES_OPENED, col("n")),
-                rate(opened, Kpi.FCR_RATE, col("fcr_num"), col("fcr_den")),
-                countKpi(closed, Kpi.CASES_CLOSED, col("n")),
-                measure(closed, Kpi.CLOSE_MEDIAN_HOURS, col("hours_median"), col("included")),
-                measure(closed, Kpi.CLOSE_P90_HOURS, col("hours_p90"), col("included")),
-                rate(closed, Kpi.ON_TIME_RATE, col("due_num"), col("due_den")),
-                rate(closed, Kpi.RESOLUTION_RATE, col("resolved"), col("included")),
-                rate(closed, Kpi.REOPEN_RATE, col("reopened"), col("included")));
+        return longRows(opened,
+                countKpi(Kpi.CASES_OPENED, col("n")),
+                rate(Kpi.FCR_RATE, col("fcr_num"), col("fcr_den")))
+                .unionByName(longRows(closed,
+                        countKpi(Kpi.CASES_CLOSED, col("n")),
+                        measure(Kpi.CLOSE_MEDIAN_HOURS, col("hours_median"), col("included")),
+                        measure(Kpi.CLOSE_P90_HOURS, col("hours_p90"), col("included")),
+                        rate(Kpi.ON_TIME_RATE, col("due_num"), col("due_den")),
+                        rate(Kpi.RESOLUTION_RATE, col("resolved"), col("included")),
+                        rate(Kpi.REOPEN_RATE, col("reopened"), col("included"))));
     }
 
     /**
@@ -206,13 +218,13 @@ public final class KpiCalculations {
                 countIf(col("nps").leq(6)).as("detractors"),
                 avg(col("ces")).as("ces_mean"),
                 count(col("ces")).as("ces_n"));
-        Column nps = lit(100.0).multiply(col("promoters").minus(col("detractors"))).divide(col("nps_n"));
-        return union(
-                countKpi(agg, Kpi.SURVEY_RESPONSES, col("n")),
-                measure(agg, Kpi.CSAT_MEAN, col("csat_mean"), col("csat_n")),
-                rate(agg, Kpi.CSAT_SATISFIED, col("csat_satisfied"), col("csat_n")),
-                measure(agg, Kpi.NPS, nps, col("nps_n")),
-                measure(agg, Kpi.CES_MEAN, col("ces_mean"), col("ces_n")));
+        Column nps = try_divide(lit(100.0).multiply(col("promoters").minus(col("detractors"))), col("nps_n"));
+        return longRows(agg,
+                countKpi(Kpi.SURVEY_RESPONSES, col("n")),
+                measure(Kpi.CSAT_MEAN, col("csat_mean"), col("csat_n")),
+                rate(Kpi.CSAT_SATISFIED, col("csat_satisfied"), col("csat_n")),
+                measure(Kpi.NPS, nps, col("nps_n")),
+                measure(Kpi.CES_MEAN, col("ces_mean"), col("ces_n")));
     }
 
     // ---------------------------------------------------------------------------------- periods and slices
@@ -277,35 +289,44 @@ public final class KpiCalculations {
 
     // -------------------------------------------------------------------------------------- long KPI rows
 
-    private static Dataset<Row> countKpi(Dataset<Row> agg, Kpi kpi, Column n) {
-        return kpiRows(agg, kpi, n.cast(DataTypes.DoubleType), lit(null), lit(null), n);
+    private static Column countKpi(Kpi kpi, Column n) {
+        return kpiValue(kpi, n.cast(DataTypes.DoubleType), lit(null), lit(null), n, lit(true));
     }
 
-    private static Dataset<Row> rate(Dataset<Row> agg, Kpi kpi, Column numerator, Column denominator) {
-        return kpiRows(agg, kpi, numerator.cast(DataTypes.DoubleType).divide(denominator), numerator, denominator,
-                denominator);
+    private static Column rate(Kpi kpi, Column numerator, Column denominator) {
+        return rate(kpi, numerator, denominator, lit(true));
     }
 
-    private static Dataset<Row> measure(Dataset<Row> agg, Kpi kpi, Column value, Column sampleSize) {
-        return kpiRows(agg, kpi, value, lit(null), lit(null), sampleSize);
+    private static Column rate(Kpi kpi, Column numerator, Column denominator, Column applies) {
+        return kpiValue(kpi, try_divide(numerator.cast(DataTypes.DoubleType), denominator), numerator, denominator,
+                denominator, applies);
     }
 
-    /** A KPI row exists only when the set it is computed from has at least one record. */
-    private static Dataset<Row> kpiRows(Dataset<Row> agg, Kpi kpi, Column value, Column numerator,
-            Column denominator, Column sampleSize) {
+    private static Column measure(Kpi kpi, Column value, Column sampleSize) {
+        return kpiValue(kpi, value, lit(null), lit(null), sampleSize, lit(true));
+    }
+
+    private static Column kpiValue(Kpi kpi, Column value, Column numerator, Column denominator, Column sampleSize,
+            Column applies) {
+        return struct(lit(kpi.name()).as("kpi"),
+                value.cast(DataTypes.DoubleType).as("value"),
+                numerator.cast(DataTypes.LongType).as("numerator"),
+                denominator.cast(DataTypes.LongType).as("denominator"),
+                when(applies, sampleSize).otherwise(lit(0)).cast(DataTypes.LongType).as("sample_size"));
+    }
+
+    /**
+     * Turns one aggregate row into one row per KPI in a single pass over the aggregate. A KPI row exists only
+     * when the set it is computed from has at least one record.
+     */
+    private static Dataset<Row> longRows(Dataset<Row> agg, Column... kpis) {
         List<Column> columns = new ArrayList<>();
-        columns.add(lit(kpi.name()).as("kpi"));
+        columns.add(col("_kpi.kpi").as("kpi"));
         KEY.forEach(name -> columns.add(col(name)));
-        columns.add(value.cast(DataTypes.DoubleType).as("value"));
-        columns.add(numerator.cast(DataTypes.LongType).as("numerator"));
-        columns.add(denominator.cast(DataTypes.LongType).as("denominator"));
-        columns.add(sampleSize.cast(DataTypes.LongType).as("sample_size"));
-        return agg.select(columns.toArray(Column[]::new)).filter(col("sample_size").gt(0));
-    }
-
-    @SafeVarargs
-    private static Dataset<Row> union(Dataset<Row>... parts) {
-        return Arrays.stream(parts).reduce(Dataset::unionByName).orElseThrow();
+        List.of("value", "numerator", "denominator", "sample_size").forEach(f -> columns.add(col("_kpi." + f).as(f)));
+        return agg.withColumn("_kpi", explode(array(kpis)))
+                .select(columns.toArray(Column[]::new))
+                .filter(col("sample_size").gt(0));
     }
 
     // ----------------------------------------------------------------------- targets, scores and privacy
@@ -329,9 +350,9 @@ public final class KpiCalculations {
         Column targetValue = col("_target.value");
         Column meets = when(targetValue.isNotNull(),
                 when(higher, value.geq(targetValue)).otherwise(value.leq(targetValue)));
-        Column ratio = when(higher, value.divide(targetValue))
+        Column ratio = when(higher, try_divide(value, targetValue))
                 .when(value.equalTo(0), lit(MAX_SCORE))
-                .otherwise(targetValue.divide(value));
+                .otherwise(try_divide(targetValue, value));
         Column score = when(targetValue.gt(0), least(greatest(ratio, lit(0.0)), lit(MAX_SCORE)));
         Column suppressed = lit(p.minCellSize() > 0)
                 .and(col("sample_size").lt(p.minCellSize()))
@@ -381,10 +402,10 @@ public final class KpiCalculations {
      * Adds one {@code EXPERIENCE_SCORE} row per (grain, period, slice): the weighted mean of the scores of that
      * row's KPIs that have a score and are not suppressed, with target 1.0. No row where there is none.
      */
-    static Dataset<Row> withExperienceScore(Dataset<Row> scored) {
+    public static Dataset<Row> withExperienceScore(Dataset<Row> scored) {
         Dataset<Row> scores = scored.filter(col("score").isNotNull().and(col("suppressed").unary_$bang()))
                 .groupBy(KEY.stream().map(name -> col(name)).toArray(Column[]::new))
-                .agg(sum(col("score").multiply(col("_weight"))).divide(sum(col("_weight"))).as("value"),
+                .agg(try_divide(sum(col("score").multiply(col("_weight"))), sum(col("_weight"))).as("value"),
                         count(col("score")).as("sample_size"));
         Dataset<Row> experience = scores.select(
                 lit(Kpi.EXPERIENCE_SCORE.name()).as("kpi"), col("grain"), col("period_start"), col("department"),
@@ -398,12 +419,5 @@ public final class KpiCalculations {
                 lit(false).as("suppressed"));
         Column[] published = RESULT_COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new);
         return scored.select(published).unionByName(experience.select(published));
-    }
-
-    /** Scala's Seq for Spark's join-by-column-names API. */
-    private static final class Seq {
-        static scala.collection.immutable.Seq<String> of(String... names) {
-            return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
-        }
     }
 }

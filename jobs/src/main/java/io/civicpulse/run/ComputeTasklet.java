@@ -46,8 +46,12 @@ class ComputeTasklet implements Tasklet {
         }
         progress.report("compute: KPIs for every period containing a date from " + run.from() + " to " + run.to());
         KpiParameters parameters = KpiParameters.of(properties, run.from(), run.to());
-        KpiCalculations.compute(feeds.get(Feed.CONTACTS), feeds.get(Feed.CASES), feeds.get(Feed.SURVEYS),
-                parameters).write().mode(SaveMode.Overwrite).parquet(run.workspace().kpis().toString());
+        // Materialised once: the experience score is computed from these rows and published with them.
+        String scored = run.workspace().workFolder().resolve("scored").toString();
+        KpiCalculations.scored(feeds.get(Feed.CONTACTS), feeds.get(Feed.CASES), feeds.get(Feed.SURVEYS), parameters)
+                .write().mode(SaveMode.Overwrite).parquet(scored);
+        KpiCalculations.withExperienceScore(session.read().parquet(scored))
+                .write().mode(SaveMode.Overwrite).parquet(run.workspace().kpis().toString());
         long rows = session.read().parquet(run.workspace().kpis().toString()).count();
         progress.report("compute: " + IngestTasklet.number(rows) + " KPI rows computed");
         return RepeatStatus.FINISHED;
