@@ -1,18 +1,16 @@
 package io.civicpulse;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * Defaults both applications share, at the lowest precedence so any property file, environment variable
- * or command-line option overrides them. The embedded database lives under {@code civicpulse.home}, which is
- * only known at start-up, so the URL is computed here rather than written in a property file.
+ * Defaults both applications share, at the lowest precedence so any property file, environment variable or
+ * command-line option overrides them.
  */
 class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
 
@@ -20,20 +18,48 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Path home = Path.of(environment.getProperty("civicpulse.home", "./data")).toAbsolutePath().normalize();
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        // AUTO_SERVER lets the dashboard and the command line open the same embedded database at once.
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("db/civicpulse") + ";AUTO_SERVER=TRUE");
-        defaults.put("spring.datasource.username", "sa");
-        defaults.put("spring.datasource.password", "");
-        defaults.put("spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/{vendor}");
-        defaults.put("spring.batch.jdbc.initialize-schema", "never");
-        defaults.put("spring.batch.job.enabled", "false");
-        defaults.put("spring.sql.init.mode", "never");
-        defaults.put("logging.level.org.apache.spark", "WARN");
-        defaults.put("logging.level.org.apache.hadoop", "WARN");
-        defaults.put("logging.level.org.apache.parquet", "WARN");
-        defaults.put("logging.level.org.sparkproject", "WARN");
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+        environment.getPropertySources().addLast(new Defaults(environment));
+    }
+
+    /**
+     * The embedded database lives under {@code civicpulse.home}, so its URL is worked out whenever it is read,
+     * from the home in force then: property sources added later (a test's dynamic properties) count too.
+     */
+    static final class Defaults extends EnumerablePropertySource<ConfigurableEnvironment> {
+
+        static final String DATASOURCE_URL = "spring.datasource.url";
+
+        private static final Map<String, Object> FIXED = Map.ofEntries(
+                Map.entry("spring.datasource.username", "sa"),
+                Map.entry("spring.datasource.password", ""),
+                Map.entry("spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/{vendor}"),
+                Map.entry("spring.batch.jdbc.initialize-schema", "never"),
+                Map.entry("spring.batch.job.enabled", "false"),
+                Map.entry("spring.sql.init.mode", "never"),
+                Map.entry("logging.level.org.apache.spark", "WARN"),
+                Map.entry("logging.level.org.apache.hadoop", "WARN"),
+                Map.entry("logging.level.org.apache.parquet", "WARN"),
+                Map.entry("logging.level.org.sparkproject", "WARN"));
+
+        Defaults(ConfigurableEnvironment environment) {
+            super(SOURCE_NAME, environment);
+        }
+
+        @Override
+        public String[] getPropertyNames() {
+            String[] names = FIXED.keySet().toArray(new String[FIXED.size() + 1]);
+            names[FIXED.size()] = DATASOURCE_URL;
+            return names;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (DATASOURCE_URL.equals(name)) {
+                Path home = Path.of(getSource().getProperty("civicpulse.home", "./data")).toAbsolutePath().normalize();
+                // AUTO_SERVER lets the dashboard and the command line open the same embedded database at once.
+                return "jdbc:h2:file:" + home.resolve("db/civicpulse") + ";AUTO_SERVER=TRUE";
+            }
+            return FIXED.get(name);
+        }
     }
 }

@@ -1,0 +1,348 @@
+package io.civicpulse.dashboard.overview.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.dashboard.format.KpiFormat;
+import io.civicpulse.dashboard.format.PeriodFormat;
+import io.civicpulse.dashboard.overview.ui.EmptyState.Kind;
+import io.civicpulse.dashboard.sample.SampleDataStatus;
+import io.civicpulse.dashboard.scoreboard.KpiTile;
+import io.civicpulse.dashboard.scoreboard.Scoreboard;
+import io.civicpulse.dashboard.scoreboard.ScoreboardPeriod;
+import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
+import io.civicpulse.kpi.Feed;
+import io.civicpulse.kpi.Grain;
+import io.civicpulse.kpi.Publication;
+import io.civicpulse.kpi.SliceKey;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The whole city at a glance: every KPI of one period, each with its trend. The grain and the period live in the
+ * URL ({@code ?grain=MONTH&period=2026-08-01}), so a link or a reload shows the same period; without them the view
+ * shows the newest month, so a bookmark of "/" always shows the latest results.
+ */
+@Route("")
+@PageTitle("City overview · CivicPulse")
+@Menu(title = "City overview", order = 0, icon = "vaadin:dashboard")
+@PermitAll
+public class CityOverviewView extends Main implements BeforeEnterObserver {
+
+    static final String GRAIN = "grain";
+    static final String PERIOD = "period";
+    static final Grain DEFAULT_GRAIN = Grain.MONTH;
+    private static final int POLL_MILLIS = 1_500;
+
+    private final transient Scoreboard scoreboard;
+    private final transient SampleDataStatus sampleData;
+    private final transient CivicPulseProperties properties;
+
+    final Select<Grain> grain = new Select<>();
+    final ComboBox<LocalDate> period = new ComboBox<>("Period");
+    final Div controls = new Div();
+    final Paragraph partialNotice = new Paragraph();
+    final Div results = new Div();
+
+    private Grain shownGrain;
+    private LocalDate shownPeriod;
+    // Set while the view fills the selectors itself, so only a person's choice navigates.
+    private boolean updatingSelectors;
+    private Registration pollRegistration;
+
+    CityOverviewView(Scoreboard scoreboard, SampleDataStatus sampleData, CivicPulseProperties properties) {
+        this.scoreboard = scoreboard;
+        this.sampleData = sampleData;
+        this.properties = properties;
+        addClassName("cp-overview");
+
+        grain.setLabel("View by");
+        grain.setItems(Grain.values());
+        grain.setItemLabelGenerator(CityOverviewView::grainLabel);
+        grain.addValueChangeListener(event -> {
+            if (!updatingSelectors && event.getValue() != null && event.getValue() != shownGrain) {
+                show(event.getValue(), periodFor(event.getValue()));
+            }
+        });
+
+        period.setAllowCustomValue(false);
+        period.setClearButtonVisible(false);
+        period.addClassName("cp-overview__period");
+        period.addValueChangeListener(event -> {
+            if (!updatingSelectors && event.getValue() != null && !event.getValue().equals(shownPeriod)) {
+                show(shownGrain, event.getValue());
+            }
+        });
+
+        partialNotice.addClassName("cp-overview__notice");
+        partialNotice.setVisible(false);
+        controls.addClassName("cp-overview__controls");
+        controls.add(grain, period, partialNotice);
+        results.addClassName("cp-overview__results");
+        add(controls, results);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Optional<Grain> requestedGrain = first(parameters, GRAIN).flatMap(CityOverviewView::parseGrain);
+        Optional<LocalDate> requestedPeriod = first(parameters, PERIOD).flatMap(CityOverviewView::parseDate);
+        boolean explicit = parameters.containsKey(GRAIN) || parameters.containsKey(PERIOD);
+
+        Grain selectedGrain = requestedGrain.orElse(DEFAULT_GRAIN);
+        List<LocalDate> periods = scoreboard.periods(selectedGrain);
+        if (periods.isEmpty()) {
+            showEmpty(selectedGrain);
+            return;
+        }
+        LocalDate selectedPeriod = requestedPeriod.map(selectedGrain::periodStart)
+                .filter(periods::contains)
+                .orElse(periods.getFirst());
+
+        // A link that names no period or one without results is corrected in the address bar, so what it shows
+        // and what a copy of the address shows agree.
+        if (explicit && (requestedGrain.isEmpty() || requestedPeriod.isEmpty()
+                || !requestedPeriod.get().equals(selectedPeriod))) {
+            event.forwardTo(event.getLocation().getPath(), queryParameters(selectedGrain, selectedPeriod));
+            return;
+        }
+        render(selectedGrain, selectedPeriod, periods);
+    }
+
+    /** Navigates, so the choice is in the address bar and the browser's back button returns to the previous one. */
+    private void show(Grain selectedGrain, LocalDate selectedPeriod) {
+        getUI().ifPresent(ui -> ui.navigate(CityOverviewView.class, queryParameters(selectedGrain, selectedPeriod)));
+    }
+
+    static QueryParameters queryParameters(Grain grain, LocalDate period) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(GRAIN, grain.name());
+        parameters.put(PERIOD, period.toString());
+        return QueryParameters.simple(parameters);
+    }
+
+    /**
+     * When the grain changes, the period of the new grain that overlaps the end of the one shown, or the latest one
+     * before it: from August 2026, weeks go to the last week of August, quarters to Q3 2026.
+     */
+    private LocalDate periodFor(Grain newGrain) {
+        List<LocalDate> periods = scoreboard.periods(newGrain);
+        if (periods.isEmpty()) {
+            return LocalDate.now(properties.city().timeZone());
+        }
+        if (shownGrain == null || shownPeriod == null) {
+            return periods.getFirst();
+        }
+        LocalDate lastDayShown = shownGrain.nextPeriodStart(shownPeriod).minusDays(1);
+        return periods.stream()
+                .filter(start -> !start.isAfter(lastDayShown))
+                .findFirst()
+                .orElse(periods.getLast());
+    }
+
+    private void render(Grain selectedGrain, LocalDate selectedPeriod, List<LocalDate> periods) {
+        stopPolling();
+        shownGrain = selectedGrain;
+        shownPeriod = selectedPeriod;
+        Locale locale = getLocale();
+        KpiFormat format = KpiFormat.of(locale);
+        PeriodFormat periodFormat = PeriodFormat.of(locale);
+
+        updatingSelectors = true;
+        try {
+            grain.setValue(selectedGrain);
+            period.setItems(periods);
+            period.setItemLabelGenerator(start -> periodFormat.label(selectedGrain, start));
+            period.setValue(selectedPeriod);
+        } finally {
+            updatingSelectors = false;
+        }
+        controls.setVisible(true);
+
+        Optional<Publication> publication = scoreboard.latestPublication();
+        LocalDate lastDay = selectedGrain.nextPeriodStart(selectedPeriod).minusDays(1);
+        // Only the period that holds the latest data date can be incomplete; older ones were complete when computed.
+        Optional<LocalDate> dataThrough = publication.map(Publication::to)
+                .filter(to -> !to.isBefore(selectedPeriod) && to.isBefore(lastDay));
+        partialNotice.setVisible(dataThrough.isPresent());
+        dataThrough.ifPresent(to -> partialNotice.setText("Partial period: data through " + periodFormat.date(to)));
+
+        ScoreboardPeriod data = scoreboard.load(selectedGrain, selectedPeriod, SliceKey.CITY);
+        results.removeAll();
+        H2 heading = new H2(periodFormat.label(selectedGrain, selectedPeriod));
+        heading.addClassName("cp-overview__heading");
+        Paragraph scope = new Paragraph("The whole city: all departments, channels and districts");
+        scope.addClassName("cp-overview__scope");
+        results.add(heading, scope);
+        if (data.isEmpty()) {
+            results.add(new EmptyState(Kind.NO_RESULTS_FOR_PERIOD, ""));
+            return;
+        }
+        int minCellSize = properties.privacy().minCellSize();
+        for (Map.Entry<String, List<KpiTile>> group : groups(data).entrySet()) {
+            Section section = new Section();
+            section.addClassName("cp-kpi-section");
+            H3 title = new H3(group.getKey());
+            title.addClassName("cp-kpi-section__title");
+            Div grid = new Div();
+            grid.addClassName("cp-kpi-grid");
+            for (KpiTile tile : group.getValue()) {
+                grid.add(new KpiCard(tile, selectedGrain, format, periodFormat, minCellSize));
+            }
+            section.add(title, grid);
+            results.add(section);
+        }
+    }
+
+    /** The KPIs by the feed they come from, in catalogue order, so related KPIs sit side by side. */
+    private static Map<String, List<KpiTile>> groups(ScoreboardPeriod data) {
+        Map<String, List<KpiTile>> groups = new LinkedHashMap<>();
+        for (KpiTile tile : data.tiles()) {
+            Feed feed = tile.row().kpi().feed();
+            String title = feed == null ? "Overall" : switch (feed) {
+                case CONTACTS -> "Contacts and waiting";
+                case CASES -> "Service requests";
+                case SURVEYS -> "Resident feedback";
+            };
+            groups.computeIfAbsent(title, t -> new ArrayList<>()).add(tile);
+        }
+        return groups;
+    }
+
+    /** Nothing published for this grain: either nothing at all yet (first start), or only other grains. */
+    private void showEmpty(Grain selectedGrain) {
+        shownGrain = selectedGrain;
+        shownPeriod = null;
+        results.removeAll();
+        SampleDataStatus.Snapshot status = sampleData.current();
+        if (scoreboard.latestPublication().isPresent()) {
+            controls.setVisible(true);
+            updatingSelectors = true;
+            try {
+                grain.setValue(selectedGrain);
+                period.setItems(List.of());
+            } finally {
+                updatingSelectors = false;
+            }
+            partialNotice.setVisible(false);
+            results.add(new EmptyState(Kind.NO_RESULTS_FOR_GRAIN, grainLabel(selectedGrain).toLowerCase(Locale.ROOT)));
+            stopPolling();
+            return;
+        }
+        controls.setVisible(false);
+        switch (status.phase()) {
+            case LOADING -> {
+                results.add(new EmptyState(Kind.LOADING_SAMPLE, status.message()));
+                startPolling();
+            }
+            case FAILED -> {
+                results.add(new EmptyState(Kind.SAMPLE_FAILED, status.message()));
+                stopPolling();
+            }
+            case IDLE, LOADED -> {
+                results.add(new EmptyState(Kind.NO_RESULTS, ""));
+                stopPolling();
+            }
+        }
+    }
+
+    private void startPolling() {
+        UI ui = getUI().orElseGet(UI::getCurrent);
+        if (ui == null || pollRegistration != null) {
+            return;
+        }
+        ui.setPollInterval(POLL_MILLIS);
+        pollRegistration = ui.addPollListener(event -> {
+            SampleDataStatus.Snapshot status = sampleData.current();
+            // The run publishes before it tidies up; show the results as soon as they are there.
+            if (status.loading() && scoreboard.latestPublication().isEmpty()) {
+                results.getChildren()
+                        .filter(EmptyState.class::isInstance)
+                        .map(EmptyState.class::cast)
+                        .findFirst()
+                        .ifPresent(empty -> empty.setProgress(status.message()));
+            } else {
+                stopPolling();
+                // Published, loaded or failed: rebuild the whole route so the header's freshness line updates too.
+                event.getSource().refreshCurrentRoute(true);
+            }
+        });
+    }
+
+    private void stopPolling() {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (sampleData.current().loading() && shownPeriod == null && pollRegistration == null) {
+            startPolling();
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopPolling();
+        super.onDetach(detachEvent);
+    }
+
+    static String grainLabel(Grain grain) {
+        return switch (grain) {
+            case DAY -> "Day";
+            case WEEK -> "Week";
+            case MONTH -> "Month";
+            case QUARTER -> "Quarter";
+        };
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name)).filter(values -> !values.isEmpty()).map(List::getFirst);
+    }
+
+    private static Optional<Grain> parseGrain(String value) {
+        try {
+            return Optional.of(Grain.valueOf(value.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> parseDate(String value) {
+        try {
+            return Optional.of(LocalDate.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.civicpulse.dashboard.scoreboard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.civicpulse.kpi.Grain;
+import io.civicpulse.kpi.Kpi;
+import io.civicpulse.kpi.KpiResultRepository;
+import io.civicpulse.kpi.KpiRow;
+import io.civicpulse.kpi.Publication;
+import io.civicpulse.kpi.SliceKey;
+
+/** The published KPI results of one slice, shaped for scoreboard views: a period's rows with their recent trend. */
+@Service
+public class Scoreboard {
+
+    /** How many periods a trend covers, the selected one included. */
+    public static final int TREND_PERIODS = 12;
+
+    // Ten years of days; every period a person could want to pick, and a bound on a careless query.
+    private static final int MAX_PERIODS = 3_700;
+
+    private final KpiResultRepository results;
+
+    public Scoreboard(KpiResultRepository results) {
+        this.results = results;
+    }
+
+    /** The periods of a grain that have results, newest first. */
+    public List<LocalDate> periods(Grain grain) {
+        return results.latestPeriods(grain, MAX_PERIODS);
+    }
+
+    public Optional<Publication> latestPublication() {
+        return results.latestPublication();
+    }
+
+    /** Every KPI the slice has in the period, in catalogue order, each with the trend of the last 12 periods. */
+    public ScoreboardPeriod load(Grain grain, LocalDate periodStart, SliceKey slice) {
+        List<KpiRow> rows = new ArrayList<>(results.findPeriod(grain, periodStart, slice));
+        rows.sort(Comparator.comparing(KpiRow::kpi));
+
+        List<LocalDate> trendPeriods = trendPeriods(grain, periodStart);
+        Map<Kpi, Map<LocalDate, KpiRow>> history = new EnumMap<>(Kpi.class);
+        List<Kpi> kpis = rows.stream().map(KpiRow::kpi).toList();
+        for (KpiRow row : results.findTrend(grain, slice, kpis, trendPeriods.getFirst(), periodStart)) {
+            history.computeIfAbsent(row.kpi(), k -> new HashMap<>()).put(row.periodStart(), row);
+        }
+
+        List<KpiTile> tiles = new ArrayList<>(rows.size());
+        for (KpiRow row : rows) {
+            Map<LocalDate, KpiRow> byPeriod = history.getOrDefault(row.kpi(), Map.of());
+            List<TrendPoint> trend = trendPeriods.stream()
+                    .map(start -> new TrendPoint(start, byPeriod.get(start)))
+                    .toList();
+            tiles.add(new KpiTile(row, trend));
+        }
+        return new ScoreboardPeriod(grain, periodStart, slice, List.copyOf(tiles), trendPeriods);
+    }
+
+    /** The {@value #TREND_PERIODS} period starts ending with {@code periodStart}, oldest first. */
+    static List<LocalDate> trendPeriods(Grain grain, LocalDate periodStart) {
+        List<LocalDate> periods = new ArrayList<>(TREND_PERIODS);
+        LocalDate start = periodStart;
+        for (int i = 0; i < TREND_PERIODS; i++) {
+            periods.add(start);
+            start = grain.previousPeriodStart(start);
+        }
+        Collections.reverse(periods);
+        return List.copyOf(periods);
+    }
+}

@@ -1,0 +1,132 @@
+package io.civicpulse.dashboard.ui;
+
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.dashboard.format.PeriodFormat;
+import io.civicpulse.kpi.KpiResultRepository;
+import io.civicpulse.kpi.Publication;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The frame around every view: navigation, the view's title, how fresh the data is, and who is logged in.
+ * The navigation lists the views annotated with {@code @Menu} that the user may open, so a new view only needs
+ * that annotation to appear.
+ */
+@Layout
+@PermitAll
+class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final transient KpiResultRepository results;
+    private final transient CivicPulseProperties properties;
+    private final transient AuthenticationContext authenticationContext;
+
+    private final H1 viewTitle = new H1();
+    final Span freshness = new Span();
+
+    MainLayout(KpiResultRepository results, CivicPulseProperties properties,
+            AuthenticationContext authenticationContext) {
+        this.results = results;
+        this.properties = properties;
+        this.authenticationContext = authenticationContext;
+        addClassName("cp-app");
+        // The header spans the full width, so the product's name stays in sight when the drawer is closed.
+        setPrimarySection(Section.NAVBAR);
+        addToNavbar(header());
+        addToDrawer(navigation(), about());
+    }
+
+    private Component brand() {
+        Span brand = new Span("CivicPulse");
+        brand.addClassName("cp-brand");
+        return brand;
+    }
+
+    private static Component about() {
+        Span about = new Span("Service performance and resident satisfaction, published every night.");
+        about.addClassName("cp-drawer__about");
+        return about;
+    }
+
+    private Component navigation() {
+        SideNav nav = new SideNav();
+        nav.addClassName("cp-nav");
+        nav.setLabel("Views");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && !entry.icon().isBlank()) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private Component header() {
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the navigation");
+        viewTitle.addClassName("cp-header__title");
+
+        freshness.addClassName("cp-header__freshness");
+        Span user = new Span(authenticationContext.getPrincipalName().orElse(""));
+        user.addClassName("cp-header__user");
+        user.getElement().setAttribute("title", "Logged in as " + user.getText());
+        Icon userIcon = VaadinIcon.USER.create();
+        userIcon.getElement().setAttribute("aria-hidden", "true");
+        Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> authenticationContext.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div account = new Div(userIcon, user, logout);
+        account.addClassName("cp-header__account");
+
+        Header header = new Header(toggle, brand(), viewTitle, freshness, account);
+        header.addClassName("cp-header");
+        return header;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(title(getContent()));
+        freshness.setText(freshnessText(results.latestPublication()));
+    }
+
+    private static String title(Component view) {
+        if (view == null) {
+            return "";
+        }
+        return MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> view.getClass().equals(entry.menuClass()))
+                .map(MenuEntry::title)
+                .findFirst()
+                .or(() -> MenuConfiguration.getPageHeader(view))
+                .orElse("");
+    }
+
+    /** "Data as of Tue 18 Aug 2026, 2:15 AM EDT, run 17", in the city's time zone wherever the viewer is. */
+    private String freshnessText(Optional<Publication> publication) {
+        return publication
+                .map(p -> "Data as of " + PeriodFormat.of(getLocale())
+                        .dateTime(p.publishedAt(), properties.city().timeZone()) + ", run " + p.jobExecutionId())
+                .orElse("No data published yet");
+    }
+}
