@@ -2,6 +2,7 @@ package io.civicpulse;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -25,7 +26,7 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
      * The embedded database lives under {@code civicpulse.home}, so its URL is worked out whenever it is read,
      * from the home in force then: property sources added later (a test's dynamic properties) count too.
      */
-    static final class Defaults extends EnumerablePropertySource<ConfigurableEnvironment> {
+    static final class Defaults extends EnumerablePropertySource<UnaryOperator<String>> {
 
         static final String DATASOURCE_URL = "spring.datasource.url";
 
@@ -41,8 +42,12 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
                 Map.entry("logging.level.org.apache.parquet", "WARN"),
                 Map.entry("logging.level.org.sparkproject", "WARN"));
 
+        /**
+         * The source is a lookup, not the environment itself: Spring Boot's binder descends into a property source
+         * whose source is an environment, which would then contain this source again.
+         */
         Defaults(ConfigurableEnvironment environment) {
-            super(SOURCE_NAME, environment);
+            super(SOURCE_NAME, name -> environment.getProperty(name));
         }
 
         @Override
@@ -55,7 +60,8 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
         @Override
         public Object getProperty(String name) {
             if (DATASOURCE_URL.equals(name)) {
-                Path home = Path.of(getSource().getProperty("civicpulse.home", "./data")).toAbsolutePath().normalize();
+                String configured = getSource().apply("civicpulse.home");
+                Path home = Path.of(configured == null ? "./data" : configured).toAbsolutePath().normalize();
                 // AUTO_SERVER lets the dashboard and the command line open the same embedded database at once.
                 return "jdbc:h2:file:" + home.resolve("db/civicpulse") + ";AUTO_SERVER=TRUE";
             }

@@ -9,10 +9,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SaveMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
@@ -25,25 +23,19 @@ import io.civicpulse.spark.SparkSessionProvider;
  * published, so a failure to delete is logged, not fatal.
  */
 @Component
-class CleanupTasklet implements Tasklet {
+class CleanupTasklet extends RunStep {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupTasklet.class);
 
-    private final SparkSessionProvider spark;
-    private final CivicPulseProperties properties;
-    private final RunProgressHub progress;
 
     CleanupTasklet(SparkSessionProvider spark, CivicPulseProperties properties, RunProgressHub progress) {
-        this.spark = spark;
-        this.properties = properties;
-        this.progress = progress;
+        super(spark, properties, progress);
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        NightlyRunJobConfiguration.RunContext run = NightlyRunJobConfiguration.RunContext.of(chunkContext, properties);
+    void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         RunWorkspace workspace = run.workspace();
-        spark.session().read().parquet(workspace.rejects().toString()).coalesce(1)
+        session.read().parquet(workspace.rejects().toString()).coalesce(1)
                 .write().mode(SaveMode.Overwrite).parquet(workspace.rejectReport().toString());
         try {
             RunWorkspace.deleteRecursively(workspace.workFolder());
@@ -55,7 +47,6 @@ class CleanupTasklet implements Tasklet {
             log.warn("Could not remove the work files of run {}: {}", workspace.jobInstanceId(), e.getMessage());
         }
         progress.report("cleanup: done");
-        return RepeatStatus.FINISHED;
     }
 
     /** Deletes all versions but the current and the one before it (versions sort by run number). */

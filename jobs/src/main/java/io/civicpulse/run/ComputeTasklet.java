@@ -7,10 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
@@ -21,25 +18,18 @@ import io.civicpulse.spark.SparkSessionProvider;
 
 /** Computes every KPI of the periods the run covers from the run's new history version. */
 @Component
-class ComputeTasklet implements Tasklet {
+class ComputeTasklet extends RunStep {
 
-    private final SparkSessionProvider spark;
-    private final CivicPulseProperties properties;
     private final HistoryStore history;
-    private final RunProgressHub progress;
 
     ComputeTasklet(SparkSessionProvider spark, CivicPulseProperties properties, HistoryStore history,
             RunProgressHub progress) {
-        this.spark = spark;
-        this.properties = properties;
+        super(spark, properties, progress);
         this.history = history;
-        this.progress = progress;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        NightlyRunJobConfiguration.RunContext run = NightlyRunJobConfiguration.RunContext.of(chunkContext, properties);
-        SparkSession session = spark.session();
+    void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         Map<Feed, Dataset<Row>> feeds = new EnumMap<>(Feed.class);
         for (Feed feed : Feed.values()) {
             feeds.put(feed, history.read(session, feed, java.util.Optional.of(run.workspace().historyVersion())));
@@ -54,6 +44,5 @@ class ComputeTasklet implements Tasklet {
                 .write().mode(SaveMode.Overwrite).parquet(run.workspace().kpis().toString());
         long rows = session.read().parquet(run.workspace().kpis().toString()).count();
         progress.report("compute: " + IngestTasklet.number(rows) + " KPI rows computed");
-        return RepeatStatus.FINISHED;
     }
 }

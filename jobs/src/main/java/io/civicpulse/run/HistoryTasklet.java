@@ -11,10 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
@@ -26,25 +23,18 @@ import io.civicpulse.spark.SparkSessionProvider;
  * id winning. The version in force is not touched; publish switches to the new one.
  */
 @Component
-class HistoryTasklet implements Tasklet {
+class HistoryTasklet extends RunStep {
 
-    private final SparkSessionProvider spark;
-    private final CivicPulseProperties properties;
     private final HistoryStore history;
-    private final RunProgressHub progress;
 
     HistoryTasklet(SparkSessionProvider spark, CivicPulseProperties properties, HistoryStore history,
             RunProgressHub progress) {
-        this.spark = spark;
-        this.properties = properties;
+        super(spark, properties, progress);
         this.history = history;
-        this.progress = progress;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        NightlyRunJobConfiguration.RunContext run = NightlyRunJobConfiguration.RunContext.of(chunkContext, properties);
-        SparkSession session = spark.session();
+    void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         Optional<String> current = history.currentVersion();
         String next = run.workspace().historyVersion();
         for (Feed feed : Feed.values()) {
@@ -55,7 +45,6 @@ class HistoryTasklet implements Tasklet {
             merged.write().mode(SaveMode.Overwrite).parquet(history.path(feed, next).toString());
             progress.report("history: " + feed.prefix() + " merged into history version " + next);
         }
-        return RepeatStatus.FINISHED;
     }
 
     /** Rows of {@code staged} replace rows of {@code published} with the same id. */

@@ -11,9 +11,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,19 +30,14 @@ import io.civicpulse.spark.SparkSessionProvider;
  * exceeds {@code civicpulse.ingest.max-reject-rate}.
  */
 @Component
-class IngestTasklet implements Tasklet {
+class IngestTasklet extends RunStep {
 
-    private final SparkSessionProvider spark;
-    private final CivicPulseProperties properties;
-    private final RunProgressHub progress;
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
 
     IngestTasklet(SparkSessionProvider spark, CivicPulseProperties properties, RunProgressHub progress,
             JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        this.spark = spark;
-        this.properties = properties;
-        this.progress = progress;
+        super(spark, properties, progress);
         this.jdbc = jdbc;
         // The counts are kept even when the step fails and its own transaction rolls back.
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -53,9 +45,7 @@ class IngestTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        NightlyRunJobConfiguration.RunContext run = NightlyRunJobConfiguration.RunContext.of(chunkContext, properties);
-        SparkSession session = spark.session();
+    void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         // Check every file's header before reading any data: a bad file fails fast.
         var filesByFeed = new java.util.EnumMap<Feed, List<FeedFile>>(Feed.class);
         for (Feed feed : Feed.values()) {
@@ -87,7 +77,6 @@ class IngestTasklet implements Tasklet {
         }
         allRejects.orderBy(col("feed"), col("file"), col("line"))
                 .write().mode(SaveMode.Overwrite).parquet(run.workspace().rejects().toString());
-        return RepeatStatus.FINISHED;
     }
 
     private void checkRejectRate(Feed feed, FeedStats stats, Dataset<Row> rejected) {

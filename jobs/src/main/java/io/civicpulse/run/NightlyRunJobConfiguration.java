@@ -34,45 +34,23 @@ class NightlyRunJobConfiguration {
     static final String TRIGGER = "trigger";
 
     @Bean
-    Job nightlyRun(JobRepository jobRepository, Step ingestStep, Step historyStep, Step computeStep,
-            Step publishStep, Step cleanupStep) {
+    Job nightlyRun(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestTasklet ingest,
+            HistoryTasklet history, ComputeTasklet compute, PublishTasklet publish, CleanupTasklet cleanup) {
+        StepFactory steps = (name, tasklet) -> new StepBuilder(name, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .build();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(ingestStep)
-                .next(historyStep)
-                .next(computeStep)
-                .next(publishStep)
-                .next(cleanupStep)
+                .start(steps.step("ingest", ingest))
+                .next(steps.step("history", history))
+                .next(steps.step("compute", compute))
+                .next(steps.step("publish", publish))
+                .next(steps.step("cleanup", cleanup))
                 .build();
     }
 
-    @Bean
-    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            IngestTasklet tasklet) {
-        return new StepBuilder("ingest", jobRepository).tasklet(tasklet, transactionManager).build();
-    }
-
-    @Bean
-    Step historyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            HistoryTasklet tasklet) {
-        return new StepBuilder("history", jobRepository).tasklet(tasklet, transactionManager).build();
-    }
-
-    @Bean
-    Step computeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ComputeTasklet tasklet) {
-        return new StepBuilder("compute", jobRepository).tasklet(tasklet, transactionManager).build();
-    }
-
-    @Bean
-    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            PublishTasklet tasklet) {
-        return new StepBuilder("publish", jobRepository).tasklet(tasklet, transactionManager).build();
-    }
-
-    @Bean
-    Step cleanupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CleanupTasklet tasklet) {
-        return new StepBuilder("cleanup", jobRepository).tasklet(tasklet, transactionManager).build();
+    @FunctionalInterface
+    private interface StepFactory {
+        Step step(String name, RunStep tasklet);
     }
 
     /** The parameters and workspace of the run a step belongs to. */

@@ -5,10 +5,7 @@ import java.util.Iterator;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
@@ -25,25 +22,18 @@ import io.civicpulse.spark.SparkSessionProvider;
  * a time, into batched inserts.
  */
 @Component
-class PublishTasklet implements Tasklet {
+class PublishTasklet extends RunStep {
 
-    private final SparkSessionProvider spark;
-    private final CivicPulseProperties properties;
     private final KpiResultRepository results;
-    private final RunProgressHub progress;
 
     PublishTasklet(SparkSessionProvider spark, CivicPulseProperties properties, KpiResultRepository results,
             RunProgressHub progress) {
-        this.spark = spark;
-        this.properties = properties;
+        super(spark, properties, progress);
         this.results = results;
-        this.progress = progress;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        NightlyRunJobConfiguration.RunContext run = NightlyRunJobConfiguration.RunContext.of(chunkContext, properties);
-        SparkSession session = spark.session();
+    void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         Iterator<Row> rows = session.read().parquet(run.workspace().kpis().toString()).toLocalIterator();
         long written = results.publish(new KpiResultRepository.NewPublication(run.execution().getId(), run.from(),
                 run.to(), run.input().toString(), run.workspace().historyVersion()), new Iterator<>() {
@@ -59,7 +49,6 @@ class PublishTasklet implements Tasklet {
                 });
         contribution.incrementWriteCount(written);
         progress.report("publish: " + IngestTasklet.number(written) + " KPI rows published");
-        return RepeatStatus.FINISHED;
     }
 
     static KpiRow toKpiRow(Row row) {
