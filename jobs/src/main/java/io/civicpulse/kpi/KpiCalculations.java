@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,48 @@ public final class KpiCalculations {
                         measure(Kpi.CLOSE_P90_HOURS, col("hours_p90"), col("included")),
                         rate(Kpi.ON_TIME_RATE, col("due_num"), col("due_den")),
                         rate(Kpi.RESOLUTION_RATE, col("resolved"), col("included")),
-                        rate(Kpi.REOPEN_RATE, col("reopened"), col("included"))));
+                        rate(Kpi.REOPEN_RATE, col("reopened"), col("included"))))
+                .unionByName(backlog(withDue, p));
+    }
+
+    /**
+     * BACKLOG_OPEN and BACKLOG_OVERDUE: the cases open at each covered period's end (the local midnight that
+     * starts the next period, or the local midnight after the run's {@code to} for a period that ends later),
+     * and of those the ones whose due time is before that end.
+     */
+    static Dataset<Row> backlog(Dataset<Row> casesWithDue, KpiParameters p) {
+        List<Row> ends = new ArrayList<>();
+        java.time.Instant asOfLatest = p.to().plusDays(1).atStartOfDay(p.zone()).toInstant();
+        java.time.Instant earliest = null;
+        for (Grain grain : Grain.values()) {
+            for (LocalDate start = p.firstPeriod(grain); !start.isAfter(p.lastPeriod(grain));
+                    start = grain.nextPeriodStart(start)) {
+                java.time.Instant end = grain.nextPeriodStart(start).atStartOfDay(p.zone()).toInstant();
+                if (end.isAfter(asOfLatest)) {
+                    end = asOfLatest;
+                }
+                earliest = earliest == null || end.isBefore(earliest) ? end : earliest;
+                ends.add(RowFactory.create(grain.name(), start, end));
+            }
+        }
+        Dataset<Row> periodEnds = casesWithDue.sparkSession().createDataFrame(ends, new StructType()
+                .add("grain", DataTypes.StringType)
+                .add("period_start", DataTypes.DateType)
+                .add("_end", DataTypes.TimestampType));
+        Column openAtEnd = col("opened_at").lt(col("_end"))
+                .and(col("closed_at").isNull().or(col("closed_at").geq(col("_end"))));
+        // Cases closed before the earliest end or opened after the latest can be open at no covered end.
+        Dataset<Row> candidates = casesWithDue.filter(col("opened_at").lt(lit(asOfLatest))
+                .and(col("closed_at").isNull().or(col("closed_at").geq(lit(earliest)))));
+        Dataset<Row> open = candidates.join(broadcast(periodEnds), openAtEnd)
+                .withColumn("_overdue", col("_due_at").lt(col("_end")));
+        Dataset<Row> agg = aggregate(inSlices(open, Slice.of(Feed.CASES)),
+                count(lit(1)).as("n"),
+                countIf(col("_overdue")).as("overdue"));
+        return longRows(agg,
+                countKpi(Kpi.BACKLOG_OPEN, col("n")),
+                kpiValue(Kpi.BACKLOG_OVERDUE, col("overdue").cast(DataTypes.DoubleType), lit(null), lit(null),
+                        col("n"), lit(true)));
     }
 
     /**

@@ -204,6 +204,30 @@ class KpiCalculationsTests {
     }
 
     @Test
+    void backlogCountsCasesOpenAtEachPeriodsEndAndThoseAlreadyOverdue() {
+        // given a case open across the week and overdue from Wednesday, one closed on Tuesday, one opened Friday
+        Dataset<Row> cases = cases(
+                withDue(caseRow("k1", "SAN", "Bulky Items", at(MONDAY, 8), null, null), at(MONDAY.plusDays(2), 8)),
+                caseRow("k2", "SAN", "Bulky Items", at(MONDAY, 9), at(MONDAY.plusDays(1), 9), "RESOLVED"),
+                caseRow("k3", "DOT", "Pothole", at(MONDAY.plusDays(4), 9), null, null));
+
+        // when the run covers Monday to Friday
+        List<Row> rows = KpiCalculations.caseKpis(cases, parameters(MONDAY, MONDAY.plusDays(4)))
+                .filter("department = '*' and channel = '*' and district = '*'").collectAsList();
+
+        // then Monday ends with k1 and k2 open, Tuesday with k1 only, Friday with k1 (overdue) and k3
+        assertThat(value(rows, "BACKLOG_OPEN", "DAY", MONDAY)).contains(2.0);
+        assertThat(value(rows, "BACKLOG_OVERDUE", "DAY", MONDAY)).contains(0.0);
+        assertThat(value(rows, "BACKLOG_OPEN", "DAY", MONDAY.plusDays(1))).contains(1.0);
+        assertThat(value(rows, "BACKLOG_OPEN", "DAY", MONDAY.plusDays(4))).contains(2.0);
+        assertThat(value(rows, "BACKLOG_OVERDUE", "DAY", MONDAY.plusDays(4))).contains(1.0);
+        // the week ends after the run's last day, so it is measured at the midnight after Friday
+        Row week = row(rows, "BACKLOG_OVERDUE", "WEEK", MONDAY).orElseThrow();
+        assertThat(week.<Double>getAs("value")).isEqualTo(1.0);
+        assertThat(week.<Long>getAs("sample_size")).isEqualTo(2);
+    }
+
+    @Test
     void csatMeanAveragesOnlyResponsesThatAnsweredIt() {
         // given three responses, one without csat
         Dataset<Row> surveys = surveys(
@@ -294,6 +318,15 @@ class KpiCalculationsTests {
                 openedAt.atZone(NEW_YORK).toLocalDate(), closedAt,
                 closedAt == null ? null : closedAt.atZone(NEW_YORK).toLocalDate(), null,
                 closedAt == null ? "OPEN" : "CLOSED", outcome, 0, null);
+    }
+
+    static Row withDue(Row c, Instant dueAt) {
+        Object[] values = new Object[c.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = c.get(i);
+        }
+        values[FeedColumns.CASES.fieldIndex("due_at")] = dueAt;
+        return RowFactory.create(values);
     }
 
     static Row survey(String id, String department, String channel, Instant submittedAt, Integer csat, Integer nps,
