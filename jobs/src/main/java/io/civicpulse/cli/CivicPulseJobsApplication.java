@@ -27,6 +27,8 @@ public class CivicPulseJobsApplication {
                   [from, to] (default: the previous local day)
               export --output=FILE|- [--grain=DAY|WEEK|MONTH|QUARTER] [--from=DATE --to=DATE]
                   write the published KPI results as CSV
+              rejects --output=FILE|-
+                  write the reject report of the latest run: file,line,column,reason
               generate --output=DIR --from=DATE --to=DATE [--scale=N] [--seed=N] [--compress=true]
                   write synthetic feeds for that date range (--scale=1 is a mid-size city)
 
@@ -36,6 +38,7 @@ public class CivicPulseJobsApplication {
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "run", Set.of("input", "from", "to"),
             "export", Set.of("output", "grain", "from", "to"),
+            "rejects", Set.of("output"),
             "generate", Set.of("output", "from", "to", "scale", "seed", "compress"));
 
     public static void main(String[] args) {

@@ -25,7 +25,7 @@ import io.civicpulse.run.NightlyRuns;
 import io.civicpulse.run.RunOutcome;
 import io.civicpulse.run.RunRequest;
 
-/** The commands that need the database: {@code run} and {@code export}. */
+/** The commands that need the database: {@code run}, {@code export} and {@code rejects}. */
 @Component
 class Commands {
 
@@ -43,6 +43,7 @@ class Commands {
         return switch (options.command()) {
             case "run" -> run(options, out, err);
             case "export" -> export(options, out, err);
+            case "rejects" -> rejects(options, out, err);
             default -> throw new IllegalStateException(options.command());
         };
     }
@@ -69,6 +70,30 @@ class Commands {
         }
         out.printf(Locale.US, "Run %d completed in %.1f s: %,d KPI rows published.%n", outcome.jobExecutionId(),
                 outcome.duration().toMillis() / 1000.0, outcome.kpiRowsPublished());
+        return 0;
+    }
+
+    private int rejects(CommandLineOptions options, PrintStream out, PrintStream err) throws IOException {
+        String output = options.required("output");
+        Optional<Path> report = runs.latestRejectReport();
+        if (report.isEmpty()) {
+            err.println("civicpulse rejects failed: the latest run has no reject report (no run yet, or it failed"
+                    + " before reading any row: see its message)");
+            return 1;
+        }
+        if (output.equals("-")) {
+            Files.copy(report.get(), out);
+            out.flush();
+            return 0;
+        }
+        Path target = Path.of(output).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Files.copy(report.get(), target, StandardCopyOption.REPLACE_EXISTING);
+        long rows;
+        try (var lines = Files.lines(report.get())) {
+            rows = Math.max(0, lines.count() - 1);
+        }
+        out.printf(Locale.US, "Wrote %,d rejected rows of the latest run to %s%n", rows, target);
         return 0;
     }
 

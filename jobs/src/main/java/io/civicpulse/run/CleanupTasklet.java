@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.spark.sql.SaveMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +17,7 @@ import io.civicpulse.kpi.Feed;
 import io.civicpulse.spark.SparkSessionProvider;
 
 /**
- * Keeps the run's reject report, then removes its work folder and history versions older than the previous one.
+ * Removes the run's work folder and history versions older than the previous one.
  * The previous version stays so that a publication can be traced back one run. Nothing here affects what was
  * published, so a failure to delete is logged, not fatal.
  */
@@ -35,8 +34,6 @@ class CleanupTasklet extends RunStep {
     @Override
     void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         RunWorkspace workspace = run.workspace();
-        session.read().parquet(workspace.rejects().toString()).coalesce(1)
-                .write().mode(SaveMode.Overwrite).parquet(workspace.rejectReport().toString());
         try {
             RunWorkspace.deleteRecursively(workspace.workFolder());
             for (Feed feed : Feed.values()) {

@@ -3,7 +3,9 @@ package io.civicpulse.run;
 import static org.apache.spark.sql.functions.col;
 
 import java.text.NumberFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.apache.spark.sql.Dataset;
@@ -54,6 +56,8 @@ class IngestTasklet extends RunStep {
             filesByFeed.put(feed, files);
         }
         Dataset<Row> allRejects = null;
+        Map<Feed, FeedStats> statsByFeed = new EnumMap<>(Feed.class);
+        Map<Feed, Dataset<Row>> rejectedByFeed = new EnumMap<>(Feed.class);
         for (Feed feed : Feed.values()) {
             List<FeedFile> files = filesByFeed.get(feed);
             progress.report("ingest: reading " + files.size() + " " + feed.prefix() + " file(s)");
@@ -64,19 +68,23 @@ class IngestTasklet extends RunStep {
             split.loaded().write().mode(SaveMode.Overwrite).parquet(run.workspace().staged(feed).toString());
             Dataset<Row> rejects = split.rejected().unionByName(split.duplicates());
             allRejects = allRejects == null ? rejects : allRejects.unionByName(rejects);
+            rejectedByFeed.put(feed, split.rejected());
 
             long read = parsed.count();
             long rejected = split.rejected().count();
             long duplicates = split.duplicates().count();
             FeedStats stats = new FeedStats(feed, files.size(), read, rejected, duplicates,
                     read - rejected - duplicates);
+            statsByFeed.put(feed, stats);
             saveStats(run.execution().getId(), stats);
             progress.report("ingest: %s %s rows read, %s rejected, %s duplicates replaced, %s loaded".formatted(
                     feed.prefix(), number(read), number(rejected), number(duplicates), number(stats.rowsLoaded())));
-            checkRejectRate(feed, stats, split.rejected());
         }
-        allRejects.orderBy(col("feed"), col("file"), col("line"))
-                .write().mode(SaveMode.Overwrite).parquet(run.workspace().rejects().toString());
+        // The report is written before the reject rate is judged: a run that fails on it needs it most.
+        RejectReport.write(allRejects, run.workspace().rejectReport());
+        for (Feed feed : Feed.values()) {
+            checkRejectRate(feed, statsByFeed.get(feed), rejectedByFeed.get(feed));
+        }
     }
 
     private void checkRejectRate(Feed feed, FeedStats stats, Dataset<Row> rejected) {

@@ -1,5 +1,7 @@
 package io.civicpulse.run;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.civicpulse.CivicPulseProperties;
 import io.civicpulse.feeds.IngestException;
 import io.civicpulse.kpi.Feed;
 
@@ -36,9 +39,11 @@ public class NightlyRuns {
     private final Job nightlyRun;
     private final RunProgressHub progress;
     private final JdbcClient jdbc;
+    private final CivicPulseProperties properties;
 
     NightlyRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyRun, RunProgressHub progress,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, CivicPulseProperties properties) {
+        this.properties = properties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyRun = nightlyRun;
@@ -77,6 +82,17 @@ public class NightlyRuns {
         } finally {
             progress.detach();
         }
+    }
+
+    /**
+     * The reject report of the latest run, if that run got as far as reading rows; a restarted run keeps the
+     * report of the attempt that read its input.
+     */
+    public Optional<Path> latestRejectReport() {
+        JobInstance last = jobRepository.getLastJobInstance(NightlyRunJobConfiguration.JOB_NAME);
+        return Optional.ofNullable(last)
+                .map(instance -> RunWorkspace.rejectReport(properties.homeDirectory(), instance.getInstanceId()))
+                .filter(Files::isRegularFile);
     }
 
     private static JobParameters parameters(RunRequest request) {

@@ -28,10 +28,6 @@ record RunWorkspace(Path home, long jobInstanceId) {
         return workFolder().resolve("staged").resolve(feed.prefix());
     }
 
-    Path rejects() {
-        return workFolder().resolve("rejects");
-    }
-
     Path kpis() {
         return workFolder().resolve("kpis");
     }
@@ -49,9 +45,13 @@ record RunWorkspace(Path home, long jobInstanceId) {
         return home.resolve("history");
     }
 
-    /** Reject reports of finished runs, kept for the {@code rejects} command and the dashboard. */
+    /** The run's reject report, kept for the {@code rejects} command and the dashboard. */
     Path rejectReport() {
-        return home.resolve("reports").resolve("run-" + jobInstanceId).resolve("rejects");
+        return rejectReport(home, jobInstanceId);
+    }
+
+    static Path rejectReport(Path home, long jobInstanceId) {
+        return home.resolve("reports").resolve("run-" + jobInstanceId).resolve("rejects.csv");
     }
 
     static void deleteRecursively(Path path) {

@@ -147,6 +147,11 @@ abstract class RunAndExportContract {
         assertThat(CommandLineRun.of(CommandLineRun.args("export", common(), "--output=" + after)).exitStatus())
                 .isZero();
         assertThat(Files.mismatch(before, after)).isEqualTo(-1L);
+        // and the reject report of that failed run names the row
+        CommandLineRun rejects = CommandLineRun.of(CommandLineRun.args("rejects", common(), "--output=-"));
+        assertThat(rejects.exitStatus()).as(rejects.err()).isZero();
+        assertThat(rejects.out().lines().toList()).containsExactly("file,line,column,reason",
+                "contacts-bad.csv,3,started_at,unparseable timestamp '2026-03-32T09:00:00'");
     }
 
     @Test
