@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.CivicPulseProperties;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import io.civicpulse.feeds.IngestException;
 import io.civicpulse.kpi.Feed;
 
@@ -40,10 +41,12 @@ public class NightlyRuns {
     private final RunProgressHub progress;
     private final JdbcClient jdbc;
     private final CivicPulseProperties properties;
+    private final RunLock runLock;
 
     NightlyRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyRun, RunProgressHub progress,
-            JdbcClient jdbc, CivicPulseProperties properties) {
+            JdbcClient jdbc, CivicPulseProperties properties, RunLock runLock) {
         this.properties = properties;
+        this.runLock = runLock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyRun = nightlyRun;
@@ -57,15 +60,14 @@ public class NightlyRuns {
      * otherwise it starts a new run.
      */
     public synchronized RunOutcome run(RunRequest request, RunProgressListener listener) {
-        Optional<JobExecution> running = jobRepository.findRunningJobExecutions(NightlyRunJobConfiguration.JOB_NAME)
-                .stream().findFirst();
-        if (running.isPresent()) {
-            return new RunOutcome(-1, false, "another run is in progress (execution " + running.get().getId()
-                    + ", started " + running.get().getStartTime() + "); this one was not started", List.of(), 0,
-                    Duration.ZERO);
+        Optional<SimpleLock> lock = runLock.tryAcquire();
+        if (lock.isEmpty()) {
+            return new RunOutcome(-1, false, "another run is in progress (" + runLock.holder()
+                    + "); this one was not started", List.of(), 0, Duration.ZERO);
         }
         progress.attach(listener);
         try {
+            recoverAbandonedExecutions();
             Optional<JobExecution> failed = lastFailedAttempt(request);
             JobExecution execution;
             if (failed.isPresent()) {
@@ -81,6 +83,19 @@ public class NightlyRuns {
                     Duration.ZERO);
         } finally {
             progress.detach();
+            lock.get().unlock();
+        }
+    }
+
+    /**
+     * With the run lock held, an execution the repository still shows as running belongs to a process that died
+     * (killed, or the machine went down): it is marked failed, so that it can be restarted.
+     */
+    private void recoverAbandonedExecutions() {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(NightlyRunJobConfiguration.JOB_NAME)) {
+            progress.report("run " + execution.getJobInstanceId() + " (execution " + execution.getId()
+                    + ") was interrupted: marking it failed so it can be restarted");
+            jobOperator.recover(execution);
         }
     }
 
