@@ -80,18 +80,24 @@ public class CivicPulseJobsApplication {
                 .logStartupInfo(false)
                 .properties(Map.of(
                         // The console is for progress and the one-line result; the full log goes to a file.
-                        "logging.threshold.console", "ERROR",
+                        "logging.threshold.console", "OFF",
                         "logging.file.name", "${civicpulse.home:./data}/logs/civicpulse-jobs.log",
                         "logging.level.org.apache.hadoop.util.NativeCodeLoader", "ERROR"))
                 .run(args);
     }
 
+    /** The deepest cause's message; a database error's own message where there is one, as it names the server. */
     static String oneLine(Throwable e) {
         Throwable root = e;
+        Throwable database = null;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            if (root instanceof java.sql.SQLException) {
+                database = root;
+            }
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        Throwable chosen = database != null ? database : root;
+        String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
         return message.lines().findFirst().orElse(message);
     }
 }
