@@ -182,6 +182,30 @@ abstract class RunAndExportContract {
         assertThat(unknown.err()).contains("contacts-1.csv line 2, column channel: unknown channel 'FAX'");
     }
 
+    @Test
+    @Order(5)
+    void rejectedRowsBelowTheMaximumRateAreReportedAndTheRunSucceeds() throws IOException {
+        // given 40 good contacts and one with an unknown channel (2.4%, below the default 5%)
+        Path someBad = Files.createDirectories(temp.resolve("some-bad"));
+        StringBuilder csv = new StringBuilder("contact_id,department,channel,started_at\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("ok").append(i).append(",SAN,PHONE,2026-03-03T09:00:00\n");
+        }
+        csv.append("bad,SAN,PIGEON,2026-03-03T09:00:00\n");
+        Files.writeString(someBad.resolve("contacts-some-bad.csv"), csv);
+
+        // when
+        CommandLineRun run = CommandLineRun.of(CommandLineRun.args("run", common(), "--input=" + someBad,
+                "--from=2026-03-03", "--to=2026-03-03"));
+        CommandLineRun rejects = CommandLineRun.of(CommandLineRun.args("rejects", common(), "--output=-"));
+
+        // then
+        assertThat(run.exitStatus()).as(run.err()).isZero();
+        assertThat(run.out()).contains("contacts  1 files, 41 rows read, 1 rejected, 0 duplicates, 40 loaded");
+        assertThat(rejects.out().lines().toList()).containsExactly("file,line,column,reason",
+                "contacts-some-bad.csv,42,channel,unknown channel 'PIGEON'");
+    }
+
     private static String key(String row) {
         // the seven key columns; service names hold no commas in generated data
         String[] cells = row.split(",", -1);
