@@ -20,8 +20,10 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -190,12 +192,12 @@ public final class KpiCalculations {
      */
     static Dataset<Row> backlog(Dataset<Row> casesWithDue, KpiParameters p) {
         List<Row> ends = new ArrayList<>();
-        java.time.Instant asOfLatest = p.to().plusDays(1).atStartOfDay(p.zone()).toInstant();
-        java.time.Instant earliest = null;
+        Instant asOfLatest = p.to().plusDays(1).atStartOfDay(p.zone()).toInstant();
+        Instant earliest = null;
         for (Grain grain : Grain.values()) {
             for (LocalDate start = p.firstPeriod(grain); !start.isAfter(p.lastPeriod(grain));
                     start = grain.nextPeriodStart(start)) {
-                java.time.Instant end = grain.nextPeriodStart(start).atStartOfDay(p.zone()).toInstant();
+                Instant end = grain.nextPeriodStart(start).atStartOfDay(p.zone()).toInstant();
                 if (end.isAfter(asOfLatest)) {
                     end = asOfLatest;
                 }
@@ -417,7 +419,7 @@ public final class KpiCalculations {
         Column chosen = lit(null).cast(TARGET_TYPE);
         // Built back to front so that, of two equally specific targets, the first configured wins.
         List<KpiParameters.Target> candidates = new ArrayList<>(targets.stream().filter(level).toList());
-        java.util.Collections.reverse(candidates);
+        Collections.reverse(candidates);
         for (KpiParameters.Target t : candidates) {
             Column matches = col("kpi").equalTo(t.kpi().name());
             if (t.department() != null) {

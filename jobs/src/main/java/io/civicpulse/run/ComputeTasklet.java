@@ -1,5 +1,6 @@
 package io.civicpulse.run;
 
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ class ComputeTasklet extends RunStep {
     void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         Map<Feed, Dataset<Row>> feeds = new EnumMap<>(Feed.class);
         for (Feed feed : Feed.values()) {
-            feeds.put(feed, history.read(session, feed, java.util.Optional.of(run.workspace().historyVersion())));
+            feeds.put(feed, history.read(session, feed, Optional.of(run.workspace().historyVersion())));
         }
         progress.report("compute: KPIs for every period containing a date from " + run.from() + " to " + run.to());
         KpiParameters parameters = KpiParameters.of(properties, run.from(), run.to());

@@ -1,5 +1,6 @@
 package io.civicpulse.run;
 
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public class HistoryStore {
     Dataset<Row> read(SparkSession spark, Feed feed, Optional<String> version) {
         Optional<Path> path = version.map(v -> path(feed, v)).filter(Files::isDirectory);
         return path.map(p -> spark.read().schema(FeedColumns.of(feed)).parquet(p.toString()))
-                .orElseGet(() -> spark.createDataFrame(java.util.List.of(), FeedColumns.of(feed)));
+                .orElseGet(() -> spark.createDataFrame(List.of(), FeedColumns.of(feed)));
     }
 
     Path path(Feed feed, String version) {

@@ -49,7 +49,7 @@ class IngestTasklet extends RunStep {
     @Override
     void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         // Check every file's header before reading any data: a bad file fails fast.
-        var filesByFeed = new java.util.EnumMap<Feed, List<FeedFile>>(Feed.class);
+        Map<Feed, List<FeedFile>> filesByFeed = new EnumMap<>(Feed.class);
         for (Feed feed : Feed.values()) {
             List<FeedFile> files = FeedIngest.files(run.input(), feed);
             FeedIngest.checkHeaders(feed, files);
