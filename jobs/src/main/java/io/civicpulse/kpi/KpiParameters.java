@@ -31,18 +31,54 @@ public record KpiParameters(LocalDate from, LocalDate to, ZoneId zone, Map<Strin
         }
     }
 
+    /**
+     * The configured thresholds, service levels and targets, checked: a configuration kpis.md leaves undefined
+     * is refused with the property that holds it, rather than computed somehow.
+     */
     public static KpiParameters of(CivicPulseProperties properties, LocalDate from, LocalDate to) {
         CivicPulseProperties.KpiSettings kpi = properties.kpi();
-        return new KpiParameters(from, to, properties.city().timeZone(), kpi.answerThresholds(),
-                kpi.serviceLevels().stream()
-                        .map(s -> new ServiceLevel(s.department().trim().toUpperCase(), s.service().trim(),
-                                s.closeWithin()))
-                        .toList(),
-                kpi.targets().stream()
-                        .map(t -> new Target(Kpi.valueOf(t.kpi().trim().toUpperCase()), t.value(),
-                                upperOrNull(t.department()), upperOrNull(t.channel()), t.weight()))
-                        .toList(),
-                properties.privacy().minCellSize());
+        List<ServiceLevel> serviceLevels = new java.util.ArrayList<>();
+        java.util.Set<String> services = new java.util.HashSet<>();
+        for (int i = 0; i < kpi.serviceLevels().size(); i++) {
+            CivicPulseProperties.ServiceLevel s = kpi.serviceLevels().get(i);
+            String property = "civicpulse.kpi.service-levels[" + i + "]";
+            if (s.department() == null || s.service() == null || s.closeWithin() == null
+                    || s.closeWithin().isNegative() || s.closeWithin().isZero()) {
+                throw new IllegalArgumentException(property + " needs a department, a service and a positive"
+                        + " close-within such as P5D or PT48H");
+            }
+            ServiceLevel level = new ServiceLevel(s.department().trim().toUpperCase(), s.service().trim(),
+                    s.closeWithin());
+            if (!services.add(level.department() + "\u0000" + level.service())) {
+                throw new IllegalArgumentException(property + ": " + level.department() + " / " + level.service()
+                        + " has a service level already");
+            }
+            serviceLevels.add(level);
+        }
+        List<Target> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < kpi.targets().size(); i++) {
+            CivicPulseProperties.Target t = kpi.targets().get(i);
+            String property = "civicpulse.kpi.targets[" + i + "]";
+            Kpi code;
+            try {
+                code = Kpi.valueOf(t.kpi().trim().toUpperCase());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(property + ".kpi: unknown KPI '" + t.kpi() + "'");
+            }
+            if (code.better() == Better.NEITHER || code == Kpi.EXPERIENCE_SCORE) {
+                // kpis.md defines meets_target and score only for KPIs where higher or lower is better.
+                throw new IllegalArgumentException(property + ".kpi: " + code + " has no better direction, so it"
+                        + " cannot have a target");
+            }
+            if (!(t.weight() > 0) || Double.isInfinite(t.weight())) {
+                // A weight of 0 would make the experience score's weighted mean undefined.
+                throw new IllegalArgumentException(property + ".weight must be more than 0, was " + t.weight());
+            }
+            targets.add(new Target(code, t.value(), upperOrNull(t.department()), upperOrNull(t.channel()),
+                    t.weight()));
+        }
+        return new KpiParameters(from, to, properties.city().timeZone(), kpi.answerThresholds(), serviceLevels,
+                targets, properties.privacy().minCellSize());
     }
 
     /** The first period start of {@code grain} that this computation covers. */

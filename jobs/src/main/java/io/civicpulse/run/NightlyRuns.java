@@ -26,6 +26,7 @@ import io.civicpulse.CivicPulseProperties;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import io.civicpulse.feeds.IngestException;
 import io.civicpulse.kpi.Feed;
+import io.civicpulse.kpi.KpiParameters;
 
 /** Starts nightly runs: the Spring Batch job that ingests the feeds and publishes the KPIs. */
 @Service
@@ -60,6 +61,12 @@ public class NightlyRuns {
      * otherwise it starts a new run.
      */
     public synchronized RunOutcome run(RunRequest request, RunProgressListener listener) {
+        try {
+            // A configuration mistake fails the run before any work, not after the ingest.
+            KpiParameters.of(properties, request.from(), request.to());
+        } catch (IllegalArgumentException e) {
+            return new RunOutcome(-1, false, e.getMessage(), List.of(), 0, Duration.ZERO);
+        }
         Optional<SimpleLock> lock = runLock.tryAcquire();
         if (lock.isEmpty()) {
             return new RunOutcome(-1, false, "another run is in progress (" + runLock.holder()

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -276,8 +278,7 @@ final class AccuracyDataset {
     }
 
     /** A few rows get a later row with the same id in the same file (which then wins). */
-    private void withDuplicatesInside(List<List<String>> rows, java.util.function.Function<List<String>,
-            List<String>> again) {
+    private void withDuplicatesInside(List<List<String>> rows, Function<List<String>, List<String>> again) {
         int n = rows.size();
         for (int i = 0; i < n / 40; i++) {
             int at = random.nextInt(n);
@@ -323,7 +324,7 @@ final class AccuracyDataset {
     private static LocalDate dayOf(String timestamp) {
         String t = timestamp.replace(' ', 'T');
         if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
-            return java.time.OffsetDateTime.parse(t).atZoneSameInstant(ZONE).toLocalDate();
+            return OffsetDateTime.parse(t).atZoneSameInstant(ZONE).toLocalDate();
         }
         return LocalDateTime.parse(t).toLocalDate();
     }

@@ -28,6 +28,12 @@ class FeedTimestampsTests {
     }
 
     @Test
+    void fractionsFinerThanAMicrosecondAreTruncated() {
+        assertThat(FeedTimestamps.parse("2026-01-15T09:30:00.123456789Z", NEW_YORK))
+                .isEqualTo(Instant.parse("2026-01-15T09:30:00.123456Z"));
+    }
+
+    @Test
     void aLocalTimeInTheSpringGapMovesForwardByTheGap() {
         // 02:30 does not exist on 2026-03-08 in New York; java.time moves it to 03:30 EDT
         assertThat(FeedTimestamps.parse("2026-03-08T02:30:00", NEW_YORK))
