@@ -185,6 +185,12 @@
       if (!this._chart) {
         // SVG stays sharp on large wall displays and when printed.
         this._chart = echarts.init(this, null, { renderer: 'svg' });
+        // Drill-down: the server listens for this event (EChart.ClickEvent) and navigates.
+        this._chart.on('click', (params) => {
+          this.dispatchEvent(new CustomEvent('cp-chart-click', {
+            detail: { seriesName: params.seriesName || '', name: params.name || '', dataIndex: params.dataIndex ?? -1 },
+          }));
+        });
       }
       this._chart.setOption(option, { notMerge: true });
     }

@@ -96,7 +96,10 @@ public final class ChartOptions {
         tooltip.put("confine", true);
 
         if (series.size() > 1 && !compact) {
-            option.putObject("legend").put("top", 0);
+            ObjectNode legend = option.putObject("legend");
+            legend.put("top", 0);
+            // One line that scrolls, so a legend of many channels or departments never runs into the plot.
+            legend.put("type", "scroll");
         }
 
         boolean anyBar = series.stream().anyMatch(s -> s.type() == SeriesType.BAR);

@@ -7,10 +7,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * An Apache ECharts chart. The option is sent as a JSON string property to the {@code <cp-echart>} custom element
@@ -91,5 +96,39 @@ public class EChart extends Component implements HasSize, HasStyle {
         Page page = attachEvent.getUI().getPage();
         page.addJavaScript(EchartsLibrary.url());
         page.addJavaScript(ELEMENT_URL);
+    }
+
+    /** Adds a listener for clicks on a data point, bar or area; the dashboard drills down with it. */
+    public Registration addClickListener(ComponentEventListener<ClickEvent> listener) {
+        return addListener(ClickEvent.class, listener);
+    }
+
+    /** A click on a chart element: which series and which category (x-axis label) it belongs to. */
+    @DomEvent("cp-chart-click")
+    public static class ClickEvent extends ComponentEvent<EChart> {
+
+        private final String seriesName;
+        private final String category;
+        private final int dataIndex;
+
+        public ClickEvent(EChart source, boolean fromClient, @EventData("event.detail.seriesName") String seriesName,
+                @EventData("event.detail.name") String category, @EventData("event.detail.dataIndex") int dataIndex) {
+            super(source, fromClient);
+            this.seriesName = seriesName;
+            this.category = category;
+            this.dataIndex = dataIndex;
+        }
+
+        public String seriesName() {
+            return seriesName;
+        }
+
+        public String category() {
+            return category;
+        }
+
+        public int dataIndex() {
+            return dataIndex;
+        }
     }
 }

@@ -7,14 +7,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.civicpulse.dashboard.chart.ValueFormat;
+import io.civicpulse.dashboard.i18n.Translations;
 import io.civicpulse.kpi.Better;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiRow;
 
 /**
  * How KPIs read to a person: names, one-line explanations and values with their units, in a locale's number
- * conventions. Every view formats through here, so a KPI reads the same everywhere. The switches are exhaustive: a
- * new KPI does not compile until it has a presentation.
+ * conventions and language (texts from the translation files). Every view formats through here, so a KPI reads the
+ * same everywhere. The style switches are exhaustive, so a new KPI does not compile until it has a presentation; its
+ * name and description keys are checked by the translation tests.
  */
 public final class KpiFormat {
 
@@ -23,9 +25,11 @@ public final class KpiFormat {
     }
 
     private final Locale locale;
+    private final Translations t;
 
     private KpiFormat(Locale locale) {
         this.locale = Objects.requireNonNull(locale);
+        this.t = Translations.of(locale);
     }
 
     public static KpiFormat of(Locale locale) {
@@ -36,60 +40,13 @@ public final class KpiFormat {
         return locale;
     }
 
+    /** Keys {@code kpi.NAME.name}; a translations test checks that every KPI has them in every language. */
     public String name(Kpi kpi) {
-        return switch (kpi) {
-            case CONTACTS -> "Contacts";
-            case CHANNEL_SHARE -> "Channel share";
-            case DIGITAL_SHARE -> "Digital share";
-            case WAIT_MEDIAN_SECONDS -> "Median wait";
-            case WAIT_P90_SECONDS -> "Wait, 90th percentile";
-            case SERVICE_LEVEL -> "Service level";
-            case ABANDON_RATE -> "Abandoned contacts";
-            case CASES_OPENED -> "Cases opened";
-            case CASES_CLOSED -> "Cases closed";
-            case CLOSE_MEDIAN_HOURS -> "Median time to close";
-            case CLOSE_P90_HOURS -> "Time to close, 90th percentile";
-            case ON_TIME_RATE -> "Closed on time";
-            case RESOLUTION_RATE -> "Resolved";
-            case REOPEN_RATE -> "Reopened";
-            case FCR_RATE -> "First-contact resolution";
-            case BACKLOG_OPEN -> "Open backlog";
-            case BACKLOG_OVERDUE -> "Overdue backlog";
-            case SURVEY_RESPONSES -> "Survey responses";
-            case CSAT_MEAN -> "Satisfaction (CSAT)";
-            case CSAT_SATISFIED -> "Satisfied residents";
-            case NPS -> "Net Promoter Score";
-            case CES_MEAN -> "Ease of service (CES)";
-            case EXPERIENCE_SCORE -> "Experience score";
-        };
+        return t.get("kpi." + kpi.name() + ".name");
     }
 
     public String description(Kpi kpi) {
-        return switch (kpi) {
-            case CONTACTS -> "Calls, chats, emails, visits and app requests";
-            case CHANNEL_SHARE -> "Share of contacts that came through this channel";
-            case DIGITAL_SHARE -> "Contacts by web, app, email, chat or social media";
-            case WAIT_MEDIAN_SECONDS -> "Half of answered contacts waited less than this";
-            case WAIT_P90_SECONDS -> "Nine in ten answered contacts waited less than this";
-            case SERVICE_LEVEL -> "Queued contacts answered within the channel's threshold";
-            case ABANDON_RATE -> "Queued contacts who hung up or left before an answer";
-            case CASES_OPENED -> "Service requests opened";
-            case CASES_CLOSED -> "Service requests closed";
-            case CLOSE_MEDIAN_HOURS -> "Half of closed cases took less than this";
-            case CLOSE_P90_HOURS -> "Nine in ten closed cases took less than this";
-            case ON_TIME_RATE -> "Closed cases that met their due time";
-            case RESOLUTION_RATE -> "Closed cases that were resolved";
-            case REOPEN_RATE -> "Closed cases that had to be reopened";
-            case FCR_RATE -> "New cases resolved at the first contact";
-            case BACKLOG_OPEN -> "Cases still open at the end of the period";
-            case BACKLOG_OVERDUE -> "Open cases past their due time";
-            case SURVEY_RESPONSES -> "Answers to the resident survey";
-            case CSAT_MEAN -> "Average satisfaction rating, from 1 to 5";
-            case CSAT_SATISFIED -> "Residents who rated 4 or 5 out of 5";
-            case NPS -> "Promoters minus detractors, from −100 to +100";
-            case CES_MEAN -> "Average ease-of-service rating, from 1 to 7";
-            case EXPERIENCE_SCORE -> "KPIs against their targets, weighted; 100% is on target";
-        };
+        return t.get("kpi." + kpi.name() + ".description");
     }
 
     private static Style style(Kpi kpi) {
@@ -119,7 +76,7 @@ public final class KpiFormat {
             return suppressed(minCellSize);
         }
         if (row.value() == null) {
-            return "not available";
+            return t.get("value.notAvailable");
         }
         if (row.target() == null || row.value().equals(row.target())) {
             return value(row.kpi(), row.value());
@@ -136,17 +93,19 @@ public final class KpiFormat {
         return switch (style(kpi)) {
             case COUNT -> extra == 0 ? count(Math.round(value)) : number(value, extra, extra, false, false);
             case PERCENT -> number(value, 1 + extra, 1 + extra, true, false);
-            case HOURS -> number(value, 1 + extra, 1 + extra, false, false) + " h";
-            case SECONDS -> number(value, extra == 0 ? 0 : extra, extra == 0 ? 1 : extra, false, false) + " s";
-            case OUT_OF_5 -> number(value, 2 + extra, 2 + extra, false, false) + " / 5";
-            case OUT_OF_7 -> number(value, 2 + extra, 2 + extra, false, false) + " / 7";
-            case NPS -> number(value, extra == 0 ? 0 : extra, extra == 0 ? 1 : extra, false, true) + " points";
+            case HOURS -> t.get("value.hours", number(value, 1 + extra, 1 + extra, false, false));
+            case SECONDS -> t.get("value.seconds",
+                    number(value, extra == 0 ? 0 : extra, extra == 0 ? 1 : extra, false, false));
+            case OUT_OF_5 -> t.get("value.outOf5", number(value, 2 + extra, 2 + extra, false, false));
+            case OUT_OF_7 -> t.get("value.outOf7", number(value, 2 + extra, 2 + extra, false, false));
+            case NPS -> t.get("value.points",
+                    number(value, extra == 0 ? 0 : extra, extra == 0 ? 1 : extra, false, true));
         };
     }
 
     /** Suppressed rows never show a number, not even zero: a small group could identify residents. */
     public String suppressed(int minCellSize) {
-        return "suppressed (fewer than " + minCellSize + ")";
+        return t.get("value.suppressed", count(minCellSize));
     }
 
     /** How the chart of a KPI prints values; the chart's axis carries no unit text where the card title says it. */
@@ -163,36 +122,49 @@ public final class KpiFormat {
 
     /** "Based on 1,234 closed cases": the size of the set the value was computed from. */
     public String sampleSize(Kpi kpi, long sampleSize) {
-        String[] noun = switch (kpi) {
-            case CONTACTS, CHANNEL_SHARE, DIGITAL_SHARE -> new String[] {"contact", "contacts"};
-            case WAIT_MEDIAN_SECONDS, WAIT_P90_SECONDS -> new String[] {"answered contact", "answered contacts"};
-            case SERVICE_LEVEL, ABANDON_RATE -> new String[] {"queued contact", "queued contacts"};
-            case CASES_OPENED, FCR_RATE -> new String[] {"new case", "new cases"};
-            case CASES_CLOSED, CLOSE_MEDIAN_HOURS, CLOSE_P90_HOURS, RESOLUTION_RATE, REOPEN_RATE ->
-                    new String[] {"closed case", "closed cases"};
-            case ON_TIME_RATE -> new String[] {"closed case with a due time", "closed cases with a due time"};
-            case BACKLOG_OPEN, BACKLOG_OVERDUE -> new String[] {"open case", "open cases"};
-            case SURVEY_RESPONSES, CSAT_MEAN, CSAT_SATISFIED, NPS, CES_MEAN ->
-                    new String[] {"survey response", "survey responses"};
-            case EXPERIENCE_SCORE -> new String[] {"KPI score", "KPI scores"};
+        String noun = switch (kpi) {
+            case CONTACTS, CHANNEL_SHARE, DIGITAL_SHARE -> "contact";
+            case WAIT_MEDIAN_SECONDS, WAIT_P90_SECONDS -> "answeredContact";
+            case SERVICE_LEVEL, ABANDON_RATE -> "queuedContact";
+            case CASES_OPENED, FCR_RATE -> "newCase";
+            case CASES_CLOSED, CLOSE_MEDIAN_HOURS, CLOSE_P90_HOURS, RESOLUTION_RATE, REOPEN_RATE -> "closedCase";
+            case ON_TIME_RATE -> "closedCaseDue";
+            case BACKLOG_OPEN, BACKLOG_OVERDUE -> "openCase";
+            case SURVEY_RESPONSES, CSAT_MEAN, CSAT_SATISFIED, NPS, CES_MEAN -> "surveyResponse";
+            case EXPERIENCE_SCORE -> "kpiScore";
         };
-        return "Based on " + count(sampleSize) + " " + (sampleSize == 1 ? noun[0] : noun[1]);
+        return t.get("value.basedOn", count(sampleSize),
+                t.get("noun." + noun + (sampleSize == 1 ? ".one" : ".other")));
     }
 
     /** "Target ≥ 90.0%" for higher-is-better KPIs, "Target ≤ 48.0 h" for lower-is-better ones. */
     public String target(Kpi kpi, double target) {
-        String comparison = switch (kpi.better()) {
-            case HIGHER -> "≥ ";
-            case LOWER -> "≤ ";
-            case NEITHER -> "";
-        };
-        return "Target " + comparison + value(kpi, target);
+        return t.get("target." + kpi.better().name(), value(kpi, target));
     }
 
     /** "Higher is better", for people new to a KPI; empty when neither direction is better. */
     public String direction(Kpi kpi) {
-        return kpi.better() == Better.HIGHER ? "Higher is better"
-                : kpi.better() == Better.LOWER ? "Lower is better" : "";
+        return kpi.better() == Better.NEITHER ? "" : t.get("direction." + kpi.better().name());
+    }
+
+    /** Any text of the translation files in this format's language, for views that format KPIs and words together. */
+    public String text(String key, Object... arguments) {
+        return t.get(key, arguments);
+    }
+
+    /** A channel's name where the translation files know it ("Phone"), else its code as published. */
+    public String channel(String code) {
+        return t.has("channel." + code) ? t.get("channel." + code) : code;
+    }
+
+    /** A plain number with one decimal: "12.5". */
+    public String decimal(double value) {
+        return number(value, 1, 1, false, false);
+    }
+
+    /** A difference with its sign and one decimal: "+3.5", "−12.0", "0". */
+    public String signed(double value) {
+        return number(value, 1, 1, false, true);
     }
 
     public String count(long count) {

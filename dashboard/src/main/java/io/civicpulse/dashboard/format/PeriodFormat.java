@@ -9,12 +9,14 @@ import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.civicpulse.dashboard.i18n.Translations;
 import io.civicpulse.kpi.Grain;
 
 /** Names reporting periods and moments the way people say them: "Week of 3 Aug 2026", "Q3 2026". */
 public final class PeriodFormat {
 
     private final Locale locale;
+    private final Translations t;
     private final DateTimeFormatter day;
     private final DateTimeFormatter dayWithWeekday;
     private final DateTimeFormatter dayMonth;
@@ -24,6 +26,7 @@ public final class PeriodFormat {
 
     private PeriodFormat(Locale locale) {
         this.locale = Objects.requireNonNull(locale);
+        this.t = Translations.of(locale);
         this.day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
         this.dayWithWeekday = DateTimeFormatter.ofPattern("EEE d MMM yyyy", locale);
         this.dayMonth = DateTimeFormatter.ofPattern("d MMM", locale);
@@ -40,7 +43,7 @@ public final class PeriodFormat {
     public String label(Grain grain, LocalDate start) {
         return switch (grain) {
             case DAY -> dayWithWeekday.format(start);
-            case WEEK -> "Week of " + day.format(start);
+            case WEEK -> t.get("period.week", day.format(start));
             case MONTH -> monthYear.format(start);
             case QUARTER -> quarter(start);
         };
@@ -49,9 +52,9 @@ public final class PeriodFormat {
     /** The period as the end of a sentence: "on Mon 3 Aug 2026", "in the week of 3 Aug 2026", "in Q3 2026". */
     public String during(Grain grain, LocalDate start) {
         return switch (grain) {
-            case DAY -> "on " + label(grain, start);
-            case WEEK -> "in the week of " + day.format(start);
-            case MONTH, QUARTER -> "in " + label(grain, start);
+            case DAY -> t.get("period.during.day", label(grain, start));
+            case WEEK -> t.get("period.during.week", day.format(start));
+            case MONTH, QUARTER -> t.get("period.during.other", label(grain, start));
         };
     }
 
@@ -66,12 +69,7 @@ public final class PeriodFormat {
 
     /** The plural noun of a grain, for sentences such as "the last 12 weeks". */
     public String periods(Grain grain) {
-        return switch (grain) {
-            case DAY -> "days";
-            case WEEK -> "weeks";
-            case MONTH -> "months";
-            case QUARTER -> "quarters";
-        };
+        return t.get("grain." + grain.name() + ".plural");
     }
 
     /** "Tue 18 Aug 2026". */
@@ -86,7 +84,17 @@ public final class PeriodFormat {
                 + DateTimeFormatter.ofPattern("zzz", locale).format(local);
     }
 
-    private static String quarter(LocalDate start) {
-        return "Q" + start.get(IsoFields.QUARTER_OF_YEAR) + " " + start.getYear();
+    /** The singular noun of a grain: "month". */
+    public String period(Grain grain) {
+        return t.get("grain." + grain.name() + ".singular");
+    }
+
+    /** The grain as a choice in a selector: "Month". */
+    public String grain(Grain grain) {
+        return t.get("grain." + grain.name());
+    }
+
+    private String quarter(LocalDate start) {
+        return t.get("period.quarter", start.get(IsoFields.QUARTER_OF_YEAR), Integer.toString(start.getYear()));
     }
 }

@@ -1,5 +1,6 @@
 package io.civicpulse.dashboard.ui;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
@@ -13,17 +14,20 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.civicpulse.CivicPulseProperties;
 import io.civicpulse.dashboard.format.PeriodFormat;
+import io.civicpulse.dashboard.i18n.Translations;
 import io.civicpulse.kpi.KpiResultRepository;
 import io.civicpulse.kpi.Publication;
 
@@ -44,6 +48,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
     final Span freshness = new Span();
+    final Select<Locale> language = new Select<>();
 
     MainLayout(KpiResultRepository results, CivicPulseProperties properties,
             AuthenticationContext authenticationContext) {
@@ -58,13 +63,13 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private Component brand() {
-        Span brand = new Span("CivicPulse");
+        Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("cp-brand");
         return brand;
     }
 
-    private static Component about() {
-        Span about = new Span("Service performance and resident satisfaction, published every night.");
+    private Component about() {
+        Span about = new Span(getTranslation("app.about"));
         about.addClassName("cp-drawer__about");
         return about;
     }
@@ -72,9 +77,9 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Component navigation() {
         SideNav nav = new SideNav();
         nav.addClassName("cp-nav");
-        nav.setLabel("Views");
+        nav.setLabel(getTranslation("layout.nav"));
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -85,21 +90,22 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private Component header() {
         DrawerToggle toggle = new DrawerToggle();
-        toggle.setAriaLabel("Show or hide the navigation");
+        toggle.setAriaLabel(getTranslation("layout.drawerToggle"));
         viewTitle.addClassName("cp-header__title");
 
         freshness.addClassName("cp-header__freshness");
         Span user = new Span(authenticationContext.getPrincipalName().orElse(""));
         user.addClassName("cp-header__user");
-        user.getElement().setAttribute("title", "Logged in as " + user.getText());
+        user.getElement().setAttribute("title", getTranslation("layout.loggedInAs", user.getText()));
         Icon userIcon = VaadinIcon.USER.create();
         userIcon.getElement().setAttribute("aria-hidden", "true");
-        Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> authenticationContext.logout());
+        Button logout = new Button(getTranslation("layout.logout"), VaadinIcon.SIGN_OUT.create(),
+                click -> authenticationContext.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div account = new Div(userIcon, user, logout);
         account.addClassName("cp-header__account");
 
-        Header header = new Header(toggle, brand(), viewTitle, freshness, account);
+        Header header = new Header(toggle, brand(), viewTitle, freshness, languageSwitch(), account);
         header.addClassName("cp-header");
         return header;
     }
@@ -110,13 +116,47 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         freshness.setText(freshnessText(results.latestPublication()));
     }
 
-    private static String title(Component view) {
+    /**
+     * The language of every view, for the whole session (every tab), chosen from the languages the translation
+     * files provide. The first visit takes the browser's language; a choice here overrides it until logout.
+     */
+    private Component languageSwitch() {
+        language.setAriaLabel(getTranslation("layout.language"));
+        language.setTooltipText(getTranslation("layout.language"));
+        language.addClassName("cp-header__language");
+        language.setItems(Translations.LOCALES);
+        language.setItemLabelGenerator(locale -> getTranslation("language." + locale.getLanguage()));
+        language.setValue(Translations.LOCALES.stream()
+                .filter(locale -> locale.getLanguage().equals(getLocale().getLanguage()))
+                .findFirst()
+                .orElse(Translations.ENGLISH));
+        language.addValueChangeListener(event -> switchTo(event.getValue()));
+        return language;
+    }
+
+    private void switchTo(Locale locale) {
+        if (locale == null || locale.getLanguage().equals(getLocale().getLanguage())) {
+            return;
+        }
+        // The session's locale applies to all of its UIs; rebuilding the route re-creates the layout and the view
+        // with the new texts while keeping the address (and so every filter) as it is.
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setLocale(locale);
+        }
+        getUI().ifPresent(ui -> {
+            ui.setLocale(locale);
+            ui.refreshCurrentRoute(true);
+        });
+    }
+
+    private String title(Component view) {
         if (view == null) {
             return "";
         }
         return MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> view.getClass().equals(entry.menuClass()))
-                .map(MenuEntry::title)
+                .map(entry -> getTranslation(entry.title()))
                 .findFirst()
                 .or(() -> MenuConfiguration.getPageHeader(view))
                 .orElse("");
@@ -125,8 +165,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** "Data as of Tue 18 Aug 2026, 2:15 AM EDT, run 17", in the city's time zone wherever the viewer is. */
     private String freshnessText(Optional<Publication> publication) {
         return publication
-                .map(p -> "Data as of " + PeriodFormat.of(getLocale())
-                        .dateTime(p.publishedAt(), properties.city().timeZone()) + ", run " + p.jobExecutionId())
-                .orElse("No data published yet");
+                .map(p -> getTranslation("layout.freshness", PeriodFormat.of(getLocale())
+                        .dateTime(p.publishedAt(), properties.city().timeZone()), p.jobExecutionId()))
+                .orElse(getTranslation("layout.noData"));
     }
 }

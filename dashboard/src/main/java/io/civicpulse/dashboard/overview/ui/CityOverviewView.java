@@ -1,7 +1,6 @@
 package io.civicpulse.dashboard.overview.ui;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,9 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -23,12 +25,19 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.dashboard.department.DepartmentBreakdown;
+import io.civicpulse.dashboard.department.DepartmentBreakdown.Line;
+import io.civicpulse.dashboard.department.ui.DepartmentView;
+import io.civicpulse.dashboard.export.FilteredExport;
+import io.civicpulse.dashboard.export.FilteredExport.Scope;
+import io.civicpulse.dashboard.export.ui.ExportLink;
+import io.civicpulse.dashboard.filter.DashboardFilter;
 import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.overview.ui.EmptyState.Kind;
@@ -36,9 +45,13 @@ import io.civicpulse.dashboard.sample.SampleDataStatus;
 import io.civicpulse.dashboard.scoreboard.KpiTile;
 import io.civicpulse.dashboard.scoreboard.Scoreboard;
 import io.civicpulse.dashboard.scoreboard.ScoreboardPeriod;
+import io.civicpulse.dashboard.scoreboard.CityScoreboard;
+import io.civicpulse.dashboard.scoreboard.RunHealth;
+import io.civicpulse.dashboard.scoreboard.ui.CityScoreboardPanel;
 import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.Grain;
+import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.Publication;
 import io.civicpulse.kpi.SliceKey;
 
@@ -50,25 +63,30 @@ import jakarta.annotation.security.PermitAll;
  * shows the newest month, so a bookmark of "/" always shows the latest results.
  */
 @Route("")
-@PageTitle("City overview · CivicPulse")
-@Menu(title = "City overview", order = 0, icon = "vaadin:dashboard")
+// The menu title is a translation key: MainLayout translates every menu entry.
+@Menu(title = "nav.overview", order = 0, icon = "vaadin:dashboard")
 @PermitAll
-public class CityOverviewView extends Main implements BeforeEnterObserver {
+public class CityOverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String GRAIN = "grain";
-    static final String PERIOD = "period";
-    static final Grain DEFAULT_GRAIN = Grain.MONTH;
+    static final String GRAIN = DashboardFilter.GRAIN;
+    static final String PERIOD = DashboardFilter.PERIOD;
+    static final Grain DEFAULT_GRAIN = DashboardFilter.DEFAULT_GRAIN;
     private static final int POLL_MILLIS = 1_500;
 
     private final transient Scoreboard scoreboard;
     private final transient SampleDataStatus sampleData;
+    private final transient DepartmentBreakdown breakdown;
+    private final transient CityScoreboard cityScoreboard;
+    private final transient RunHealth runHealth;
+    private final transient FilteredExport export;
     private final transient CivicPulseProperties properties;
 
     final Select<Grain> grain = new Select<>();
-    final ComboBox<LocalDate> period = new ComboBox<>("Period");
+    final ComboBox<LocalDate> period = new ComboBox<>();
     final Div controls = new Div();
     final Paragraph partialNotice = new Paragraph();
     final Div results = new Div();
+    Grid<Line> departments;
 
     private Grain shownGrain;
     private LocalDate shownPeriod;
@@ -76,15 +94,22 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
     private boolean updatingSelectors;
     private Registration pollRegistration;
 
-    CityOverviewView(Scoreboard scoreboard, SampleDataStatus sampleData, CivicPulseProperties properties) {
+    CityOverviewView(Scoreboard scoreboard, CityScoreboard cityScoreboard, RunHealth runHealth,
+            DepartmentBreakdown breakdown, FilteredExport export, SampleDataStatus sampleData,
+            CivicPulseProperties properties) {
         this.scoreboard = scoreboard;
+        this.export = export;
+        this.cityScoreboard = cityScoreboard;
+        this.runHealth = runHealth;
+        this.breakdown = breakdown;
         this.sampleData = sampleData;
         this.properties = properties;
         addClassName("cp-overview");
 
-        grain.setLabel("View by");
+        grain.setLabel(getTranslation("overview.grain"));
         grain.setItems(Grain.values());
-        grain.setItemLabelGenerator(CityOverviewView::grainLabel);
+        grain.setItemLabelGenerator(this::grainLabel);
+        period.setLabel(getTranslation("overview.period"));
         grain.addValueChangeListener(event -> {
             if (!updatingSelectors && event.getValue() != null && event.getValue() != shownGrain) {
                 show(event.getValue(), periodFor(event.getValue()));
@@ -110,26 +135,29 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
-        Optional<Grain> requestedGrain = first(parameters, GRAIN).flatMap(CityOverviewView::parseGrain);
-        Optional<LocalDate> requestedPeriod = first(parameters, PERIOD).flatMap(CityOverviewView::parseDate);
-        boolean explicit = parameters.containsKey(GRAIN) || parameters.containsKey(PERIOD);
-
-        Grain selectedGrain = requestedGrain.orElse(DEFAULT_GRAIN);
+        QueryParameters query = event.getLocation().getQueryParameters();
+        Map<String, List<String>> parameters = query.getParameters();
+        DashboardFilter requested = DashboardFilter.from(query);
+        // The overview is the whole city; a link that names a slice belongs to the views that show slices.
+        if (requested.department() != null) {
+            event.forwardTo(DepartmentView.class, requested.normalized().toQueryParameters());
+            return;
+        }
+        Grain selectedGrain = requested.grain();
         List<LocalDate> periods = scoreboard.periods(selectedGrain);
         if (periods.isEmpty()) {
             showEmpty(selectedGrain);
             return;
         }
-        LocalDate selectedPeriod = requestedPeriod.map(selectedGrain::periodStart)
+        LocalDate selectedPeriod = Optional.ofNullable(requested.period())
                 .filter(periods::contains)
                 .orElse(periods.getFirst());
 
-        // A link that names no period or one without results is corrected in the address bar, so what it shows
-        // and what a copy of the address shows agree.
-        if (explicit && (requestedGrain.isEmpty() || requestedPeriod.isEmpty()
-                || !requestedPeriod.get().equals(selectedPeriod))) {
-            event.forwardTo(event.getLocation().getPath(), queryParameters(selectedGrain, selectedPeriod));
+        // A link that names no period, one without results or anything else is corrected in the address bar, so
+        // what it shows and what a copy of the address shows agree.
+        QueryParameters canonical = queryParameters(selectedGrain, selectedPeriod);
+        if (DashboardFilter.isExplicit(query) && !canonical.getParameters().equals(parameters)) {
+            event.forwardTo(event.getLocation().getPath(), canonical);
             return;
         }
         render(selectedGrain, selectedPeriod, periods);
@@ -141,10 +169,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
     }
 
     static QueryParameters queryParameters(Grain grain, LocalDate period) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put(GRAIN, grain.name());
-        parameters.put(PERIOD, period.toString());
-        return QueryParameters.simple(parameters);
+        return new DashboardFilter(grain, period, null, null, null, null).toQueryParameters();
     }
 
     /**
@@ -191,20 +216,28 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
         Optional<LocalDate> dataThrough = publication.map(Publication::to)
                 .filter(to -> !to.isBefore(selectedPeriod) && to.isBefore(lastDay));
         partialNotice.setVisible(dataThrough.isPresent());
-        dataThrough.ifPresent(to -> partialNotice.setText("Partial period: data through " + periodFormat.date(to)));
+        dataThrough.ifPresent(to -> partialNotice.setText(getTranslation("overview.partial", periodFormat.date(to))));
 
         ScoreboardPeriod data = scoreboard.load(selectedGrain, selectedPeriod, SliceKey.CITY);
         results.removeAll();
         H2 heading = new H2(periodFormat.label(selectedGrain, selectedPeriod));
         heading.addClassName("cp-overview__heading");
-        Paragraph scope = new Paragraph("The whole city: all departments, channels and districts");
+        Paragraph scope = new Paragraph(getTranslation("overview.scope"));
         scope.addClassName("cp-overview__scope");
-        results.add(heading, scope);
+        // The export holds the city's KPIs over the trend periods and the departments table.
+        Div titleRow = new Div(heading, new ExportLink(export, new DashboardFilter(selectedGrain, selectedPeriod, null,
+                null, null, null), data.trendPeriods().getFirst(), Scope.SLICE_AND_BREAKDOWNS));
+        titleRow.addClassName("cp-title-row");
+        results.add(titleRow, scope);
         if (data.isEmpty()) {
             results.add(new EmptyState(Kind.NO_RESULTS_FOR_PERIOD, ""));
             return;
         }
         int minCellSize = properties.privacy().minCellSize();
+        results.add(new CityScoreboardPanel(runHealth.current(), cityScoreboard.experienceByGrain(
+                dataThrough.orElse(lastDay)),
+                cityScoreboard.standings(data.tiles().stream().map(KpiTile::row).toList()), format, periodFormat,
+                properties.city().timeZone(), minCellSize));
         for (Map.Entry<String, List<KpiTile>> group : groups(data).entrySet()) {
             Section section = new Section();
             section.addClassName("cp-kpi-section");
@@ -218,18 +251,47 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
             section.add(title, grid);
             results.add(section);
         }
+        results.add(departmentTable(selectedGrain, selectedPeriod, format, minCellSize));
+    }
+
+    /**
+     * Every department in the period; choosing one (click, or Space on a focused row) opens the department view for
+     * the same period: the first step of the drill-down from city to department to service.
+     */
+    private Section departmentTable(Grain selectedGrain, LocalDate selectedPeriod, KpiFormat format,
+            int minCellSize) {
+        departments = new Grid<>();
+        departments.addClassName("cp-breakdown");
+        departments.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        departments.setAllRowsVisible(true);
+        departments.setAriaLabel(getTranslation("department.byDepartment"));
+        departments.addColumn(Line::value).setHeader(getTranslation("filter.department")).setSortable(true)
+                .setComparator(Line::value).setAutoWidth(true).setFlexGrow(2);
+        for (Kpi kpi : DepartmentBreakdown.SERVICE_KPIS) {
+            departments.addColumn(line -> line.row(kpi) == null ? "–" : format.value(line.row(kpi), minCellSize))
+                    .setHeader(format.name(kpi)).setSortable(true).setComparator(line -> line.sortValue(kpi))
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        }
+        departments.setItems(breakdown.byDepartment(selectedGrain, selectedPeriod));
+        departments.addSelectionListener(event -> event.getFirstSelectedItem().ifPresent(line -> getUI()
+                .ifPresent(ui -> ui.navigate(DepartmentView.class, new DashboardFilter(selectedGrain, selectedPeriod,
+                        line.value(), null, null, null).toQueryParameters()))));
+        Section section = new Section();
+        section.addClassName("cp-kpi-section");
+        H3 title = new H3(getTranslation("department.byDepartment"));
+        title.addClassName("cp-kpi-section__title");
+        Paragraph hint = new Paragraph(getTranslation("department.open"));
+        hint.addClassName("cp-overview__scope");
+        section.add(title, hint, departments);
+        return section;
     }
 
     /** The KPIs by the feed they come from, in catalogue order, so related KPIs sit side by side. */
-    private static Map<String, List<KpiTile>> groups(ScoreboardPeriod data) {
+    private Map<String, List<KpiTile>> groups(ScoreboardPeriod data) {
         Map<String, List<KpiTile>> groups = new LinkedHashMap<>();
         for (KpiTile tile : data.tiles()) {
             Feed feed = tile.row().kpi().feed();
-            String title = feed == null ? "Overall" : switch (feed) {
-                case CONTACTS -> "Contacts and waiting";
-                case CASES -> "Service requests";
-                case SURVEYS -> "Resident feedback";
-            };
+            String title = getTranslation(feed == null ? "overview.group.overall" : "overview.group." + feed.name());
             groups.computeIfAbsent(title, t -> new ArrayList<>()).add(tile);
         }
         return groups;
@@ -251,7 +313,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
                 updatingSelectors = false;
             }
             partialNotice.setVisible(false);
-            results.add(new EmptyState(Kind.NO_RESULTS_FOR_GRAIN, grainLabel(selectedGrain).toLowerCase(Locale.ROOT)));
+            results.add(new EmptyState(Kind.NO_RESULTS_FOR_GRAIN, PeriodFormat.of(getLocale()).period(selectedGrain)));
             stopPolling();
             return;
         }
@@ -317,32 +379,13 @@ public class CityOverviewView extends Main implements BeforeEnterObserver {
         super.onDetach(detachEvent);
     }
 
-    static String grainLabel(Grain grain) {
-        return switch (grain) {
-            case DAY -> "Day";
-            case WEEK -> "Week";
-            case MONTH -> "Month";
-            case QUARTER -> "Quarter";
-        };
+    private String grainLabel(Grain grain) {
+        return PeriodFormat.of(getLocale()).grain(grain);
     }
 
-    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
-        return Optional.ofNullable(parameters.get(name)).filter(values -> !values.isEmpty()).map(List::getFirst);
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.pageTitle", getTranslation("nav.overview"));
     }
 
-    private static Optional<Grain> parseGrain(String value) {
-        try {
-            return Optional.of(Grain.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<LocalDate> parseDate(String value) {
-        try {
-            return Optional.of(LocalDate.parse(value.trim()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -30,27 +30,26 @@ class EmptyState extends Div {
             case LOADING_SAMPLE -> {
                 ProgressBar bar = new ProgressBar();
                 bar.setIndeterminate(true);
-                bar.getElement().setAttribute("aria-label", "Loading the sample data");
+                bar.getElement().setAttribute("aria-label", getTranslation("empty.loadingLabel"));
                 progress.setText(detail);
                 progress.addClassName("cp-empty__progress");
-                add(icon(VaadinIcon.HOURGLASS), new H2("Loading the sample data…"),
-                        new Paragraph("This is the first start: CivicPulse is computing every KPI from the sample "
-                                + "feeds. The results appear here as soon as they are published."),
+                add(icon(VaadinIcon.HOURGLASS), new H2(getTranslation("empty.loadingTitle")),
+                        new Paragraph(getTranslation("empty.loadingText")),
                         bar, progress);
             }
             case SAMPLE_FAILED -> {
-                Paragraph reason = new Paragraph("The sample data could not be loaded: " + detail);
+                Paragraph reason = new Paragraph(getTranslation("empty.failed", detail));
                 reason.addClassName("cp-empty__error");
-                add(icon(VaadinIcon.EXCLAMATION_CIRCLE), new H2("No results yet — run the nightly job"), reason,
+                add(icon(VaadinIcon.EXCLAMATION_CIRCLE), new H2(getTranslation("empty.runTitle")), reason,
                         howToRun());
             }
-            case NO_RESULTS -> add(icon(VaadinIcon.CHART_LINE), new H2("No results yet — run the nightly job"),
+            case NO_RESULTS -> add(icon(VaadinIcon.CHART_LINE), new H2(getTranslation("empty.runTitle")),
                     howToRun());
             case NO_RESULTS_FOR_GRAIN -> add(icon(VaadinIcon.CALENDAR),
-                    new H2("No results by " + detail + " yet"),
-                    new Paragraph("Choose another way to view the results, or run the nightly job again."));
+                    new H2(getTranslation("empty.noGrainTitle", detail)),
+                    new Paragraph(getTranslation("empty.noGrainText")));
             case NO_RESULTS_FOR_PERIOD -> add(icon(VaadinIcon.CALENDAR),
-                    new Paragraph("The city has no results for this period."));
+                    new Paragraph(getTranslation("empty.noPeriod")));
         }
     }
 
@@ -62,9 +61,8 @@ class EmptyState extends Div {
         progress.setText(message);
     }
 
-    private static Paragraph howToRun() {
-        Paragraph how = new Paragraph("The dashboard shows what the nightly job publishes. Schedule it, or run it "
-                + "once over a folder of feed files: ");
+    private Paragraph howToRun() {
+        Paragraph how = new Paragraph(getTranslation("empty.howToRun"));
         how.add(new Code(RUN_COMMAND));
         return how;
     }

@@ -65,7 +65,7 @@ public class KpiCard extends Article {
         List<Double> values = tile.trend().stream().map(TrendPoint::value).toList();
         ChartOptions options = ChartOptions.categories(categories).line(format.name(kpi), values).compact();
         if (row.target() != null) {
-            options.target(row.target(), "Target");
+            options.target(row.target(), format.text("card.target"));
         }
         trend.setOption(options);
         trend.setValueFormat(format.chartFormat(kpi), format.locale());
@@ -93,14 +93,14 @@ public class KpiCard extends Article {
         Span goal = new Span(format.target(row.kpi(), row.target()));
         goal.addClassName("cp-kpi-card__goal");
         if (row.suppressed() || row.meetsTarget() == null) {
-            status.add(goal, new Span(" · not assessed"));
+            status.add(goal, new Span(format.text("card.notAssessed")));
             return status;
         }
         boolean met = row.meetsTarget();
         Icon icon = (met ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.EXCLAMATION_CIRCLE).create();
         icon.getElement().setAttribute("aria-hidden", "true");
         icon.addClassName("cp-kpi-card__status-icon");
-        Span verdict = new Span(met ? "Target met" : "Target missed");
+        Span verdict = new Span(format.text(met ? "card.met" : "card.missed"));
         verdict.addClassName("cp-kpi-card__verdict");
         status.addClassName(met ? "cp-kpi-card__target--met" : "cp-kpi-card__target--missed");
         status.add(icon, verdict, new Span(" · "), goal);
@@ -110,15 +110,14 @@ public class KpiCard extends Article {
     /** The trend in words, for screen readers: first and latest values, the range, and the gaps. */
     static String summary(KpiTile tile, Grain grain, KpiFormat format, PeriodFormat periods) {
         Kpi kpi = tile.row().kpi();
-        String subject = format.name(kpi) + ", last " + tile.trend().size() + " " + periods.periods(grain);
-        List<TrendPoint> known = tile.trend().stream().filter(p -> p.value() != null).toList();
+                List<TrendPoint> known = tile.trend().stream().filter(p -> p.value() != null).toList();
         long suppressed = tile.trend().stream().filter(TrendPoint::suppressed).count();
         long missing = tile.trend().size() - known.size() - suppressed;
         List<String> parts = new ArrayList<>();
         if (known.isEmpty()) {
-            parts.add("no values to show");
+            parts.add(format.text("card.trend.none"));
         } else if (known.size() == 1) {
-            parts.add("only " + describe(known.getFirst(), grain, format, periods));
+            parts.add(format.text("card.trend.only", describe(known.getFirst(), grain, format, periods)));
         } else {
             TrendPoint low = known.getFirst();
             TrendPoint high = known.getFirst();
@@ -126,28 +125,27 @@ public class KpiCard extends Article {
                 low = point.value() < low.value() ? point : low;
                 high = point.value() > high.value() ? point : high;
             }
-            parts.add("from " + describe(known.getFirst(), grain, format, periods) + " to "
-                    + describe(known.getLast(), grain, format, periods));
-            parts.add("lowest " + describe(low, grain, format, periods));
-            parts.add("highest " + describe(high, grain, format, periods));
+            parts.add(format.text("card.trend.fromTo", describe(known.getFirst(), grain, format, periods),
+                    describe(known.getLast(), grain, format, periods)));
+            parts.add(format.text("card.trend.lowest", describe(low, grain, format, periods)));
+            parts.add(format.text("card.trend.highest", describe(high, grain, format, periods)));
         }
         if (missing > 0) {
-            parts.add("no data for " + missing + " " + (missing == 1 ? singular(grain) : periods.periods(grain)));
+            parts.add(format.text("card.trend.missing", format.count(missing),
+                    missing == 1 ? periods.period(grain) : periods.periods(grain)));
         }
         if (suppressed > 0) {
-            parts.add(suppressed + " suppressed");
+            parts.add(format.text("card.trend.suppressed", format.count(suppressed)));
         }
         if (tile.row().target() != null) {
             parts.add(format.target(kpi, tile.row().target()));
         }
-        return "Trend of " + subject + ": " + String.join("; ", parts) + ".";
+        return format.text("card.trend", format.name(kpi), format.count(tile.trend().size()), periods.periods(grain),
+                String.join("; ", parts));
     }
 
     private static String describe(TrendPoint point, Grain grain, KpiFormat format, PeriodFormat periods) {
-        return format.value(point.row().kpi(), point.value()) + " " + periods.during(grain, point.periodStart());
-    }
-
-    private static String singular(Grain grain) {
-        return grain.name().toLowerCase(Locale.ROOT);
+        return format.text("card.trend.point", format.value(point.row().kpi(), point.value()),
+                periods.during(grain, point.periodStart()));
     }
 }

@@ -8,16 +8,15 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** Posts to Spring Security's form login; Vaadin's security configurer sends every anonymous visitor here. */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Log in · CivicPulse")
 @AnonymousAllowed
-public class LoginView extends Main implements BeforeEnterObserver {
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AuthenticationContext authenticationContext;
     final LoginForm form = new LoginForm();
@@ -27,19 +26,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
         addClassName("cp-login");
 
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Log in");
-        i18n.getErrorMessage().setTitle("Wrong user name or password");
-        i18n.getErrorMessage().setMessage("Check them and try again. Ask your CivicPulse administrator if you "
-                + "do not have an account.");
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.errorTitle"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.errorMessage"));
         form.setI18n(i18n);
         form.setAction("login");
         // There is no self-service reset: an administrator sets passwords.
         form.setForgotPasswordButtonVisible(false);
 
-        H1 brand = new H1("CivicPulse");
+        H1 brand = new H1(getTranslation("app.name"));
         brand.addClassName("cp-login__brand");
-        Paragraph tagline = new Paragraph("How the city serves its residents: contacts, cases and satisfaction, "
-                + "measured every night.");
+        Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("cp-login__tagline");
 
         Div intro = new Div(brand, tagline);
@@ -47,6 +47,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Div panel = new Div(intro, form);
         panel.addClassName("cp-login__panel");
         add(panel);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.pageTitle", getTranslation("login.pageTitle"));
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.civicpulse.dashboard.filter;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.civicpulse.kpi.Grain;
+
+/**
+ * The values a filter can take: those that have published results in the period shown. Read here with plain SQL
+ * rather than through the jobs module's repository, which has no such queries. Every query names the grain and the
+ * period, so it reads one period through the {@code (grain, period_start)} index instead of the whole table.
+ */
+@Service
+public class FilterOptions {
+
+    private final JdbcClient jdbc;
+
+    public FilterOptions(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    public List<String> departments(Grain grain, LocalDate period) {
+        return distinct("department", grain, period);
+    }
+
+    /** The services of one department. */
+    public List<String> services(Grain grain, LocalDate period, String department) {
+        if (department == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT service FROM kpi_result WHERE grain = ? AND period_start = ?"
+                        + " AND department = ? AND service <> '*' ORDER BY service")
+                .params(grain.name(), period, department)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> channels(Grain grain, LocalDate period) {
+        return distinct("channel", grain, period);
+    }
+
+    public List<String> districts(Grain grain, LocalDate period) {
+        return distinct("district", grain, period);
+    }
+
+    private List<String> distinct(String column, Grain grain, LocalDate period) {
+        // The column name is one of this class's constants, never user input.
+        return jdbc.sql("SELECT DISTINCT " + column + " FROM kpi_result WHERE grain = ? AND period_start = ? AND "
+                        + column + " <> '*' ORDER BY " + column)
+                .params(grain.name(), period)
+                .query(String.class)
+                .list();
+    }
+}

@@ -1,0 +1,252 @@
+package io.civicpulse.dashboard.department.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import io.civicpulse.dashboard.PublishedResults;
+import io.civicpulse.dashboard.TemporaryHome;
+import io.civicpulse.dashboard.chart.EChart;
+import io.civicpulse.dashboard.department.DepartmentBreakdown.Line;
+import io.civicpulse.dashboard.overview.ui.CityOverviewView;
+import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
+import io.civicpulse.kpi.Kpi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One department, its breakdowns and the drill-down from the city to a service, against a temporary database. */
+@SpringBootTest(properties = "civicpulse.security.bootstrap-admin-password=test-only-password")
+@ViewPackages(packages = "io.civicpulse.dashboard")
+@WithMockUser(username = "head", roles = "ADMIN")
+class DepartmentViewTests extends SpringBrowserlessTest {
+
+    private static final LocalDate AUGUST = LocalDate.of(2026, 8, 1);
+    private static final LocalDate JULY = LocalDate.of(2026, 7, 1);
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void temporaryHome(DynamicPropertyRegistry registry) {
+        TemporaryHome.register(registry, () -> home);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    PublishedResults results;
+
+    @BeforeEach
+    void sanitationAndTransport() {
+        UI.getCurrent().setLocale(Locale.US);
+        results = new PublishedResults(jdbc);
+        results.clear();
+        for (LocalDate month : new LocalDate[] {JULY, AUGUST}) {
+            String m = "MONTH";
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, null, null, null, null, 0.95, 20, 1.0, false, false);
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, "SAN", null, null, null, 0.9, 10, 1.0, false, false);
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, "DOT", null, null, null, 1.1, 10, 1.0, true, false);
+            results.row(Kpi.CASES_OPENED, m, month, "SAN", null, null, null, 300.0, 300, null, null, false);
+            results.row(Kpi.CASES_OPENED, m, month, "SAN", "MISSED_PICKUP", null, null, 200.0, 200, null, null,
+                    false);
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, "SAN", "MISSED_PICKUP", null, null, 0.8, 5, 1.0, false,
+                    false);
+            results.row(Kpi.CASES_OPENED, m, month, "SAN", "BULK_ITEM", null, null, 100.0, 100, null, null, false);
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, "SAN", "BULK_ITEM", null, null, 1.05, 5, 1.0, true, false);
+            results.row(Kpi.CONTACTS, m, month, "SAN", null, "PHONE", null, 120.0, 120, null, null, false);
+            results.row(Kpi.CONTACTS, m, month, "SAN", null, "WEB", null, 80.0, 80, null, null, false);
+            results.row(Kpi.DIGITAL_SHARE, m, month, "SAN", null, null, null, 0.4, 200, 0.5, false, false);
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, "SAN", null, null, "CD01", 0.95, 5, 1.0, false, false);
+            results.row(Kpi.EXPERIENCE_SCORE, m, month, "SAN", null, null, "CD02", 0.7, 5, 1.0, false, false);
+            results.row(Kpi.CSAT_MEAN, m, month, "SAN", null, null, "CD02", null, 4, null, null, true);
+        }
+        results.publication(42, OffsetDateTime.parse("2026-09-01T06:15:00Z"), AUGUST, LocalDate.of(2026, 8, 31));
+    }
+
+    @Test
+    void theDepartmentShowsItsScoreKpisAndBreakdowns() {
+        // when
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+
+        // then
+        assertThat(find(H2.class).withClassName("cp-overview__heading").single().getText())
+                .isEqualTo("SAN · August 2026");
+        assertThat(find(KpiCard.class).all()).extracting(KpiCard::kpi)
+                .as("the score first").containsExactly(Kpi.EXPERIENCE_SCORE, Kpi.DIGITAL_SHARE, Kpi.CASES_OPENED);
+        assertThat(test(view.services).size()).isEqualTo(2);
+        assertThat(test(view.services).getCellText(0, 0)).isEqualTo("BULK_ITEM");
+        assertThat(test(view.services).getCellText(0, 1)).isEqualTo("105.0%");
+        JsonNode mix = JsonMapper.shared().readTree(view.channelMix.getOptionJson());
+        assertThat(mix.at("/series").valueStream().map(s -> s.get("name").asString()).toList())
+                .containsExactly("Phone", "Web");
+        assertThat(mix.at("/series/0/stack").asString()).isEqualTo("total");
+        assertThat(view.channelMix.getAccessibleSummary()).contains("Phone, Web", "40.0%");
+    }
+
+    @Test
+    void theServiceTableSortsByAnyColumn() {
+        // given
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+
+        // when
+        test(view.services).sortByColumn(1, SortDirection.ASCENDING);
+
+        // then
+        assertThat(test(view.services).getRow(0).value()).isEqualTo("MISSED_PICKUP");
+        assertThat(test(view.services).isColumnSortable(2)).isTrue();
+    }
+
+    @Test
+    void districtsFarBelowTheDepartmentAreMarkedInWordsAndSuppressedValuesSaySo() {
+        // when
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+
+        // then
+        Grid<Line> districts = view.districts;
+        assertThat(test(districts).getCellText(0, 0)).isEqualTo("CD01");
+        assertThat(test(districts).getCellText(0, 3)).isEqualTo("+5.0 points");
+        assertThat(test(districts).getCellComponent(0, 4).getElement().getTextRecursively()).isEmpty();
+        assertThat(test(districts).getCellText(1, 2)).isEqualTo("suppressed (fewer than 10)");
+        assertThat(test(districts).getCellText(1, 3)).isEqualTo("-20.0 points");
+        assertThat(test(districts).getCellComponent(1, 4).getElement().getTextRecursively())
+                .isEqualTo("Far below the department");
+    }
+
+    @Test
+    void aBareAddressShowsTheFirstDepartmentsNewestPeriodAndSaysSo() {
+        // when
+        navigate(DepartmentView.class);
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-08-01", "department", "DOT"));
+    }
+
+    @Test
+    void theOverviewDrillsIntoADepartmentAndTheDepartmentIntoAService() {
+        // given
+        UI.getCurrent().navigate(CityOverviewView.class, QueryParameters.fromString("grain=MONTH&period=2026-07-01"));
+        @SuppressWarnings("unchecked")
+        Grid<Line> departments = find(Grid.class)
+                .withCondition(grid -> grid.getAriaLabel().filter("Departments"::equals).isPresent()).single();
+
+        // when
+        assertThat(test(departments).getCellText(1, 0)).isEqualTo("SAN");
+        test(departments).select(1);
+
+        // then
+        assertThat(getCurrentView()).isInstanceOf(DepartmentView.class);
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-07-01", "department", "SAN"));
+
+        // and when
+        DepartmentView view = (DepartmentView) getCurrentView();
+        test(view.services).select(1);
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-07-01", "department", "SAN",
+                "service", "MISSED_PICKUP"));
+        assertThat(find(Paragraph.class).withClassName("cp-overview__scope").first().getText())
+                .isEqualTo("Service MISSED_PICKUP of SAN");
+        assertThat(find(KpiCard.class).all()).extracting(KpiCard::kpi)
+                .containsExactly(Kpi.EXPERIENCE_SCORE, Kpi.CASES_OPENED);
+        assertThat(find(RouterLink.class, ((DepartmentView) getCurrentView()).path).all())
+                .extracting(RouterLink::getText).containsExactly("City overview", "SAN");
+    }
+
+    @Test
+    void clickingAChannelInTheChartDrillsIntoIt() {
+        // given
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+
+        // when
+        ComponentUtil.fireEvent(view.channelMix, new EChart.ClickEvent(view.channelMix, true, "Web", "Aug 2026", 11));
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-08-01", "department", "SAN",
+                "channel", "WEB"));
+    }
+
+    @Test
+    void theFiltersChangeTheAddressAndTheAddressTheFilters() {
+        // given
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+
+        // when
+        test(combo("Period")).selectItem("July 2026");
+
+        // then
+        assertThat(address()).containsEntry("period", "2026-07-01").containsEntry("department", "SAN");
+
+        // and when the address changes (a link, a reload, the back button)
+        view = open("grain=MONTH&period=2026-08-01&department=DOT");
+
+        // then
+        assertThat(combo("Department").getValue()).isEqualTo("DOT");
+        assertThat(combo("Period").getValue()).isEqualTo(AUGUST);
+    }
+
+    @Test
+    void clearingTheDepartmentGoesUpToTheCityForTheSamePeriod() {
+        // given
+        open("grain=MONTH&period=2026-07-01&department=SAN");
+
+        // when
+        combo("Department").setValue(null);
+
+        // then
+        assertThat(getCurrentView()).isInstanceOf(CityOverviewView.class);
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-07-01"));
+    }
+
+    @Test
+    void anInvalidCombinationIsCorrectedInTheAddress() {
+        // when
+        open("grain=MONTH&period=2026-08-17&department=SAN&service=BULK_ITEM&channel=PHONE");
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-08-01", "department", "SAN",
+                "service", "BULK_ITEM"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ComboBox<T> combo(String label) {
+        return find(ComboBox.class).withCondition(box -> label.equals(box.getLabel())).single();
+    }
+
+    private DepartmentView open(String query) {
+        UI.getCurrent().navigate(DepartmentView.class, QueryParameters.fromString(query));
+        return (DepartmentView) getCurrentView();
+    }
+
+    private static Map<String, String> address() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters()
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.join(",", entry.getValue())));
+    }
+}

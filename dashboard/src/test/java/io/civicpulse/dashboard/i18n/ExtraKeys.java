@@ -1,0 +1,12 @@
+package io.civicpulse.dashboard.i18n;
+
+import java.util.List;
+
+/** Keys the code builds from values rather than literals, besides those from the KPI and grain enums. */
+final class ExtraKeys {
+
+    static final List<String> ALL = List.of("overview.group.overall");
+
+    private ExtraKeys() {
+    }
+}
