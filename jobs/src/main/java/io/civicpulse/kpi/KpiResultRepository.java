@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class KpiResultRepository {
 
-    private static final String COLUMNS = """
+    /** The {@code kpi_result} columns in {@link KpiRow}'s order, for queries read with {@link #ROW}. */
+    public static final String COLUMNS = """
             kpi, grain, period_start, department, service, channel, district, kpi_value, numerator, denominator,
             sample_size, target, meets_target, score, suppressed""";
 
@@ -201,7 +202,8 @@ public class KpiResultRepository {
                 .optional();
     }
 
-    static final RowMapper<KpiRow> ROW = KpiResultRepository::mapRow;
+    /** Reads a row selected with {@link #COLUMNS}. */
+    public static final RowMapper<KpiRow> ROW = KpiResultRepository::mapRow;
 
     private static KpiRow mapRow(ResultSet rs, int rowNum) throws SQLException {
         return new KpiRow(Kpi.valueOf(rs.getString(1)), Grain.valueOf(rs.getString(2)),

@@ -1,7 +1,5 @@
 package io.civicpulse.dashboard.department;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,12 +7,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
+import io.civicpulse.kpi.KpiResultRepository;
 import io.civicpulse.kpi.KpiRow;
 
 /**
@@ -36,10 +34,6 @@ public class BreakdownQueries {
         }
     }
 
-    private static final String COLUMNS = """
-            kpi, grain, period_start, department, service, channel, district, kpi_value, numerator, denominator,
-            sample_size, target, meets_target, score, suppressed""";
-
     private final JdbcClient jdbc;
 
     public BreakdownQueries(DataSource dataSource) {
@@ -55,7 +49,8 @@ public class BreakdownQueries {
         if (kpis.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ?"
+        StringBuilder sql = new StringBuilder("SELECT " + KpiResultRepository.COLUMNS
+                + " FROM kpi_result WHERE grain = ?"
                 + " AND period_start BETWEEN ? AND ? AND department = ?");
         List<Object> params = new ArrayList<>(List.of(grain.name(), first, last, department));
         for (Dimension other : Dimension.values()) {
@@ -65,18 +60,19 @@ public class BreakdownQueries {
         sql.append(" AND kpi IN (").append("?,".repeat(kpis.size() - 1)).append("?)");
         kpis.forEach(kpi -> params.add(kpi.name()));
         sql.append(" ORDER BY period_start, ").append(dimension.column).append(", kpi");
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return jdbc.sql(sql.toString()).params(params).query(KpiResultRepository.ROW).list();
     }
 
     /** The given KPIs of every department as a whole for the periods starting in [first, last], oldest first. */
     public List<KpiRow> departmentsTrend(Grain grain, LocalDate first, LocalDate last, Collection<Kpi> kpis) {
         List<Object> params = new ArrayList<>(List.of(grain.name(), first, last));
         kpis.forEach(kpi -> params.add(kpi.name()));
-        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
+        return jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
+                        + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
                         + " AND department <> '*' AND service = '*' AND channel = '*' AND district = '*'"
                         + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY period_start, department, kpi")
                 .params(params)
-                .query(ROW)
+                .query(KpiResultRepository.ROW)
                 .list();
     }
 
@@ -84,30 +80,12 @@ public class BreakdownQueries {
     public List<KpiRow> byDepartment(Grain grain, LocalDate period, Collection<Kpi> kpis) {
         List<Object> params = new ArrayList<>(List.of(grain.name(), period));
         kpis.forEach(kpi -> params.add(kpi.name()));
-        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start = ?"
+        return jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
+                        + " FROM kpi_result WHERE grain = ? AND period_start = ?"
                         + " AND department <> '*' AND service = '*' AND channel = '*' AND district = '*'"
                         + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY department, kpi")
                 .params(params)
-                .query(ROW)
+                .query(KpiResultRepository.ROW)
                 .list();
-    }
-
-    static final RowMapper<KpiRow> ROW = BreakdownQueries::mapRow;
-
-    private static KpiRow mapRow(ResultSet rs, int rowNum) throws SQLException {
-        return new KpiRow(Kpi.valueOf(rs.getString(1)), Grain.valueOf(rs.getString(2)),
-                rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), number(rs, 8), integer(rs, 9), integer(rs, 10), rs.getLong(11), number(rs, 12),
-                (Boolean) rs.getObject(13), number(rs, 14), rs.getBoolean(15));
-    }
-
-    private static Double number(ResultSet rs, int column) throws SQLException {
-        Object value = rs.getObject(column);
-        return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    private static Long integer(ResultSet rs, int column) throws SQLException {
-        Object value = rs.getObject(column);
-        return value == null ? null : ((Number) value).longValue();
     }
 }

@@ -1,8 +1,7 @@
 package io.civicpulse.dashboard.export;
 
 import java.io.Writer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.filter.DashboardFilter;
-import io.civicpulse.kpi.Grain;
+
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiCsv;
+import io.civicpulse.kpi.KpiResultRepository;
 import io.civicpulse.kpi.KpiRow;
 import io.civicpulse.kpi.Slice;
 import io.civicpulse.kpi.SliceKey;
@@ -46,10 +46,6 @@ public class FilteredExport {
         /** The slice and its department's services over the shown periods. */
         SLICE_AND_SERVICES
     }
-
-    private static final String COLUMNS = """
-            kpi, grain, period_start, department, service, channel, district, kpi_value, numerator, denominator,
-            sample_size, target, meets_target, score, suppressed""";
 
     /** The contract's order: the seven key columns compared as strings (ASCII codes, so Java's order is the same). */
     static final Comparator<KpiRow> EXPORT_ORDER = Comparator.<KpiRow, String>comparing(row -> row.kpi().name())
@@ -83,7 +79,8 @@ public class FilteredExport {
 
     List<KpiRow> rows(DashboardFilter filter, LocalDate firstPeriod, Scope scope, Collection<Kpi> kpis) {
         SliceKey slice = filter.slice();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ?"
+        StringBuilder sql = new StringBuilder("SELECT " + KpiResultRepository.COLUMNS
+                + " FROM kpi_result WHERE grain = ?"
                 + " AND period_start BETWEEN ? AND ? AND ((department = ? AND service = ? AND channel = ?"
                 + " AND district = ?)");
         List<Object> params = new ArrayList<>(List.of(filter.grain().name(), firstPeriod, filter.period(),
@@ -112,7 +109,7 @@ public class FilteredExport {
             sql.append(" AND kpi IN (").append("?,".repeat(kpis.size() - 1)).append("?)");
             kpis.forEach(kpi -> params.add(kpi.name()));
         }
-        return jdbc.sql(sql.toString()).params(params).query(FilteredExport::mapRow).list();
+        return jdbc.sql(sql.toString()).params(params).query(KpiResultRepository.ROW).list();
     }
 
     /** "civicpulse-SAN-MONTH-2026-08-01.csv": what and when, so several downloads do not overwrite each other. */
@@ -130,22 +127,5 @@ public class FilteredExport {
         parts.add(filter.grain().name());
         parts.add(String.valueOf(filter.period()));
         return String.join("-", parts) + ".csv";
-    }
-
-    private static KpiRow mapRow(ResultSet rs, int rowNum) throws SQLException {
-        return new KpiRow(Kpi.valueOf(rs.getString(1)), Grain.valueOf(rs.getString(2)),
-                rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), number(rs, 8), integer(rs, 9), integer(rs, 10), rs.getLong(11), number(rs, 12),
-                (Boolean) rs.getObject(13), number(rs, 14), rs.getBoolean(15));
-    }
-
-    private static Double number(ResultSet rs, int column) throws SQLException {
-        Object value = rs.getObject(column);
-        return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    private static Long integer(ResultSet rs, int column) throws SQLException {
-        Object value = rs.getObject(column);
-        return value == null ? null : ((Number) value).longValue();
     }
 }
