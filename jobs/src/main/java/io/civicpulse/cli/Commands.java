@@ -58,7 +58,7 @@ class Commands {
         LocalDate yesterday = LocalDate.now(properties.city().timeZone()).minusDays(1);
         RunRequest request = new RunRequest(input, from.orElse(yesterday), to.orElse(yesterday), "command-line");
         out.printf("CivicPulse run: %s, periods containing %s to %s%n", request.input(), request.from(), request.to());
-        RunOutcome outcome = runs.run(request, message -> out.println("  " + message));
+        RunOutcome outcome = runs.run(request, progress -> out.println("  " + progress.message()));
         for (FeedStats feed : outcome.feeds()) {
             out.printf(Locale.US, "  %-9s %,d files, %,d rows read, %,d rejected, %,d duplicates, %,d loaded%n",
                     feed.feed().prefix(), feed.files(), feed.rowsRead(), feed.rowsRejected(), feed.rowsDuplicate(),

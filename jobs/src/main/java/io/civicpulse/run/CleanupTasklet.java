@@ -43,7 +43,7 @@ class CleanupTasklet extends RunStep {
         } catch (RuntimeException e) {
             log.warn("Could not remove the work files of run {}: {}", workspace.jobInstanceId(), e.getMessage());
         }
-        progress.report("cleanup: done");
+        progress.report(RunProgress.Kind.CLEANUP_DONE);
     }
 
     /** Deletes all versions but the current and the one before it (versions sort by run number). */

@@ -35,7 +35,7 @@ class ComputeTasklet extends RunStep {
         for (Feed feed : Feed.values()) {
             feeds.put(feed, history.read(session, feed, Optional.of(run.workspace().historyVersion())));
         }
-        progress.report("compute: KPIs for every period containing a date from " + run.from() + " to " + run.to());
+        progress.report(RunProgress.Kind.COMPUTE_STARTED, run.from(), run.to());
         KpiParameters parameters = KpiParameters.of(properties, run.from(), run.to());
         // Materialised once: the experience score is computed from these rows and published with them.
         String scored = run.workspace().workFolder().resolve("scored").toString();
@@ -44,6 +44,6 @@ class ComputeTasklet extends RunStep {
         KpiCalculations.withExperienceScore(session.read().parquet(scored))
                 .write().mode(SaveMode.Overwrite).parquet(run.workspace().kpis().toString());
         long rows = session.read().parquet(run.workspace().kpis().toString()).count();
-        progress.report("compute: " + IngestTasklet.number(rows) + " KPI rows computed");
+        progress.report(RunProgress.Kind.COMPUTE_DONE, rows);
     }
 }

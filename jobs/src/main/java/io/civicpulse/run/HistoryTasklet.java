@@ -43,7 +43,7 @@ class HistoryTasklet extends RunStep {
                     .withColumn("_newer", lit(1));
             Dataset<Row> merged = merge(feed, published, staged);
             merged.write().mode(SaveMode.Overwrite).parquet(history.path(feed, next).toString());
-            progress.report("history: " + feed.prefix() + " merged into history version " + next);
+            progress.report(RunProgress.Kind.HISTORY_MERGED, feed, next);
         }
     }
 

@@ -60,7 +60,7 @@ class IngestTasklet extends RunStep {
         Map<Feed, Dataset<Row>> rejectedByFeed = new EnumMap<>(Feed.class);
         for (Feed feed : Feed.values()) {
             List<FeedFile> files = filesByFeed.get(feed);
-            progress.report("ingest: reading " + files.size() + " " + feed.prefix() + " file(s)");
+            progress.report(RunProgress.Kind.INGEST_READING, files.size(), feed);
             FeedIngest.parse(session, feed, files, properties.city().timeZone())
                     .write().mode(SaveMode.Overwrite).parquet(run.workspace().parsed(feed).toString());
             Dataset<Row> parsed = session.read().parquet(run.workspace().parsed(feed).toString());
@@ -77,8 +77,7 @@ class IngestTasklet extends RunStep {
                     read - rejected - duplicates);
             statsByFeed.put(feed, stats);
             saveStats(run.execution().getId(), stats);
-            progress.report("ingest: %s %s rows read, %s rejected, %s duplicates replaced, %s loaded".formatted(
-                    feed.prefix(), number(read), number(rejected), number(duplicates), number(stats.rowsLoaded())));
+            progress.report(RunProgress.Kind.INGEST_COUNTED, feed, read, rejected, duplicates, stats.rowsLoaded());
         }
         // The report is written before the reject rate is judged: a run that fails on it needs it most.
         RejectReport.write(allRejects, run.workspace().rejectReport());

@@ -78,8 +78,8 @@ public class NightlyRuns {
             Optional<JobExecution> failed = lastFailedAttempt(request);
             JobExecution execution;
             if (failed.isPresent()) {
-                progress.report("restarting failed run " + failed.get().getJobInstanceId() + " (execution "
-                        + failed.get().getId() + ") where it stopped");
+                progress.report(RunProgress.Kind.RESTARTING, String.valueOf(failed.get().getJobInstanceId()),
+                        String.valueOf(failed.get().getId()));
                 execution = jobOperator.restart(failed.get());
             } else {
                 execution = jobOperator.start(nightlyRun, parameters(request));
@@ -100,8 +100,8 @@ public class NightlyRuns {
      */
     private void recoverAbandonedExecutions() {
         for (JobExecution execution : jobRepository.findRunningJobExecutions(NightlyRunJobConfiguration.JOB_NAME)) {
-            progress.report("run " + execution.getJobInstanceId() + " (execution " + execution.getId()
-                    + ") was interrupted: marking it failed so it can be restarted");
+            progress.report(RunProgress.Kind.RECOVERING, String.valueOf(execution.getJobInstanceId()),
+                    String.valueOf(execution.getId()));
             jobOperator.recover(execution);
         }
     }

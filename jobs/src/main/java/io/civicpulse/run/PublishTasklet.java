@@ -48,7 +48,7 @@ class PublishTasklet extends RunStep {
                     }
                 });
         contribution.incrementWriteCount(written);
-        progress.report("publish: " + IngestTasklet.number(written) + " KPI rows published");
+        progress.report(RunProgress.Kind.PUBLISH_DONE, written);
     }
 
     static KpiRow toKpiRow(Row row) {

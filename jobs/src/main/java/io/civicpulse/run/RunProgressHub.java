@@ -20,8 +20,9 @@ class RunProgressHub {
         this.listener = RunProgressListener.NONE;
     }
 
-    void report(String message) {
-        log.info(message);
-        listener.progress(message);
+    void report(RunProgress.Kind kind, Object... arguments) {
+        RunProgress progress = RunProgress.of(kind, arguments);
+        log.info(progress.message());
+        listener.progress(progress);
     }
 }

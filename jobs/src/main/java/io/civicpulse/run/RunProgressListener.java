@@ -4,9 +4,9 @@ package io.civicpulse.run;
 @FunctionalInterface
 public interface RunProgressListener {
 
-    RunProgressListener NONE = message -> {
+    RunProgressListener NONE = progress -> {
     };
 
-    /** A short human-readable line, such as "ingest: contacts 540,112 rows read, 0 rejected". */
-    void progress(String message);
+    /** A step's progress; {@link RunProgress#message()} words it in English. */
+    void progress(RunProgress progress);
 }

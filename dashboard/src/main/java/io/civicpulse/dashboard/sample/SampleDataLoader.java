@@ -59,7 +59,7 @@ class SampleDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         plan().ifPresent(request -> {
-            status.loading("Starting the first run over the sample data");
+            status.starting();
             Thread.ofPlatform()
                     .name("civicpulse-sample-data")
                     // A stop of the dashboard must not wait for a half-done sample load; a failed run publishes
@@ -97,15 +97,13 @@ class SampleDataLoader implements ApplicationRunner {
     void load(RunRequest request) {
         log.info("Loading the sample data from {} for {} to {}", request.input(), request.from(), request.to());
         try {
-            RunOutcome outcome = nightlyRuns.run(request, message -> {
-                log.info("Sample data: {}", message);
-                status.loading(message);
+            RunOutcome outcome = nightlyRuns.run(request, progress -> {
+                log.info("Sample data: {}", progress.message());
+                status.progress(progress);
             });
             if (outcome.succeeded()) {
-                String message = "Loaded the sample data: %d KPI results in %d s"
-                        .formatted(outcome.kpiRowsPublished(), outcome.duration().toSeconds());
-                log.info(message);
-                status.loaded(message);
+                status.loaded(outcome.kpiRowsPublished(), outcome.duration().toSeconds());
+                log.info(status.current().message());
             } else {
                 log.warn("Loading the sample data failed: {}", outcome.failure());
                 status.failed(outcome.failure());

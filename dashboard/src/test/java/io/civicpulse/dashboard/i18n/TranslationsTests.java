@@ -26,6 +26,7 @@ import io.civicpulse.kpi.Better;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
+import io.civicpulse.run.RunProgress;
 
 /** Every text exists in every language, and no code asks for a text that does not exist. */
 class TranslationsTests {
@@ -74,6 +75,10 @@ class TranslationsTests {
         keys.add("direction.LOWER");
         for (Feed feed : Feed.values()) {
             keys.add("overview.group." + feed.name());
+            keys.add("run.feed." + feed.name());
+        }
+        for (RunProgress.Kind kind : RunProgress.Kind.values()) {
+            keys.add(kind.key());
         }
         for (Locale locale : Translations.LOCALES) {
             keys.add("language." + locale.getLanguage());

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.civicpulse.dashboard.DashboardProperties;
+import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.KpiResultRepository;
 import io.civicpulse.kpi.Publication;
 import io.civicpulse.run.NightlyRuns;
 import io.civicpulse.run.RunOutcome;
+import io.civicpulse.run.RunProgress;
+import io.civicpulse.run.RunProgressListener;
 import io.civicpulse.run.RunRequest;
 
 class SampleDataLoaderTests {
@@ -111,8 +115,12 @@ class SampleDataLoaderTests {
     void progressAndSuccessAreShown() {
         RunRequest request = new RunRequest(folder, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 31), "sample-data");
         when(nightlyRuns.run(any(), any())).thenAnswer(call -> {
-            call.<io.civicpulse.run.RunProgressListener>getArgument(1).progress("ingest: cases 1,000 rows read");
-            assertThat(status.current().message()).isEqualTo("ingest: cases 1,000 rows read");
+            call.<RunProgressListener>getArgument(1)
+                    .progress(RunProgress.of(RunProgress.Kind.INGEST_COUNTED, Feed.CASES, 1_000L, 2L, 0L, 998L));
+            assertThat(status.current().message())
+                    .isEqualTo("cases: 1,000 rows read, 2 rejected, 0 duplicates replaced, 998 loaded");
+            assertThat(status.current().text(Locale.of("es")))
+                    .isEqualTo("casos: 1.000 filas leídas, 2 rechazadas, 0 duplicados sustituidos, 998 cargadas");
             assertThat(status.current().loading()).isTrue();
             return new RunOutcome(7, true, null, List.of(), 2_199, Duration.ofSeconds(95));
         });
@@ -120,7 +128,9 @@ class SampleDataLoaderTests {
         loader().load(request);
 
         assertThat(status.current().phase()).isEqualTo(SampleDataStatus.Phase.LOADED);
-        assertThat(status.current().message()).isEqualTo("Loaded the sample data: 2199 KPI results in 95 s");
+        assertThat(status.current().message()).isEqualTo("Loaded the sample data: 2,199 KPI results in 95 s");
+        assertThat(status.current().text(Locale.of("es")))
+                .isEqualTo("Datos de ejemplo cargados: 2.199 resultados de KPI en 95 s");
     }
 
     @Test

@@ -320,11 +320,11 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
         controls.setVisible(false);
         switch (status.phase()) {
             case LOADING -> {
-                results.add(new EmptyState(Kind.LOADING_SAMPLE, status.message()));
+                results.add(new EmptyState(Kind.LOADING_SAMPLE, status.text(getLocale())));
                 startPolling();
             }
             case FAILED -> {
-                results.add(new EmptyState(Kind.SAMPLE_FAILED, status.message()));
+                results.add(new EmptyState(Kind.SAMPLE_FAILED, status.text(getLocale())));
                 stopPolling();
             }
             case IDLE, LOADED -> {
@@ -348,7 +348,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
                         .filter(EmptyState.class::isInstance)
                         .map(EmptyState.class::cast)
                         .findFirst()
-                        .ifPresent(empty -> empty.setProgress(status.message()));
+                        .ifPresent(empty -> empty.setProgress(status.text(getLocale())));
             } else {
                 stopPolling();
                 // Published, loaded or failed: rebuild the whole route so the header's freshness line updates too.

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ import io.civicpulse.dashboard.sample.SampleDataStatus;
 import io.civicpulse.dashboard.sample.SampleDataStatus.Phase;
 import io.civicpulse.dashboard.sample.SampleDataStatus.Snapshot;
 import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
+import io.civicpulse.kpi.Feed;
+import io.civicpulse.run.RunProgress;
 
 /** The first start as a person sees it: the sample load's progress, then the results without a reload. */
 @SpringBootTest
@@ -59,26 +62,26 @@ class CityOverviewLoadingTests extends SpringBrowserlessTest {
 
     @Test
     void whileTheSampleLoadsTheViewShowsItsProgressAndThenTheResults() {
-        when(sampleData.current()).thenReturn(new Snapshot(Phase.LOADING, "ingest: reading 3 cases file(s)",
-                Instant.now()));
+        when(sampleData.current()).thenReturn(new Snapshot(Phase.LOADING, RunProgress.Kind.INGEST_READING.key(),
+                List.of(3, Feed.CASES), Instant.now()));
 
         CityOverviewView view = navigate(CityOverviewView.class);
 
         EmptyState empty = find(EmptyState.class, view).single();
         assertThat(empty.kind()).isEqualTo(EmptyState.Kind.LOADING_SAMPLE);
         assertThat(empty.getElement().getTextRecursively())
-                .contains("Loading the sample data…", "ingest: reading 3 cases file(s)");
+                .contains("Loading the sample data…", "Reading 3 cases file(s)");
         assertThat(UI.getCurrent().getPollInterval()).isPositive();
 
-        when(sampleData.current()).thenReturn(new Snapshot(Phase.LOADING, "compute: 1,000 KPI rows computed",
-                Instant.now()));
+        when(sampleData.current()).thenReturn(new Snapshot(Phase.LOADING, RunProgress.Kind.COMPUTE_DONE.key(),
+                List.of(1_000L), Instant.now()));
         poll();
 
         assertThat(find(EmptyState.class).single().getElement().getTextRecursively())
-                .contains("compute: 1,000 KPI rows computed");
+                .contains("1,000 KPI results computed");
 
         publishOneResult();
-        when(sampleData.current()).thenReturn(new Snapshot(Phase.LOADED, "Loaded", Instant.now()));
+        when(sampleData.current()).thenReturn(new Snapshot(Phase.LOADED, "sample.loaded", List.of(1L, 9L), Instant.now()));
         poll();
 
         assertThat(find(KpiCard.class).all()).hasSize(1);
@@ -88,8 +91,8 @@ class CityOverviewLoadingTests extends SpringBrowserlessTest {
 
     @Test
     void aFailedSampleLoadSaysWhyAndWhatToDo() {
-        when(sampleData.current()).thenReturn(new Snapshot(Phase.FAILED,
-                "cases-2026-06.csv line 12 column opened_at: not a timestamp", Instant.now()));
+        when(sampleData.current()).thenReturn(new Snapshot(Phase.FAILED, "sample.reason",
+                List.of("cases-2026-06.csv line 12 column opened_at: not a timestamp"), Instant.now()));
 
         CityOverviewView view = navigate(CityOverviewView.class);
 
