@@ -98,6 +98,8 @@
       this._formatJson = null;
       this._chart = null;
       this._resizeObserver = null;
+      this._visibilityObserver = null;
+      this._nearViewport = false;
       this._renderQueued = false;
     }
 
@@ -131,10 +133,37 @@
         });
       }
       this._resizeObserver.observe(this);
+      // A view holds a score of charts, most of them below the fold: drawing only those near the screen makes the
+      // first screenful appear sooner; the others are drawn as they are scrolled towards, or before printing.
+      if (!this._nearViewport && !this._visibilityObserver) {
+        this._visibilityObserver = new IntersectionObserver((entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) {
+            this._showNow();
+          }
+        }, { rootMargin: '300px 0px' });
+        this._visibilityObserver.observe(this);
+        this._beforePrint = () => this._showNow();
+        window.addEventListener('beforeprint', this._beforePrint);
+      }
       this._queueRender();
     }
 
+    _showNow() {
+      this._nearViewport = true;
+      this._stopWatchingVisibility();
+      this._queueRender();
+    }
+
+    _stopWatchingVisibility() {
+      if (this._visibilityObserver) {
+        this._visibilityObserver.disconnect();
+        this._visibilityObserver = null;
+        window.removeEventListener('beforeprint', this._beforePrint);
+      }
+    }
+
     disconnectedCallback() {
+      this._stopWatchingVisibility();
       if (this._resizeObserver) {
         this._resizeObserver.disconnect();
       }
@@ -165,7 +194,7 @@
     }
 
     async _render() {
-      if (!this.isConnected || !this._optionJson) {
+      if (!this.isConnected || !this._optionJson || !this._nearViewport) {
         return;
       }
       let echarts;
