@@ -2,7 +2,6 @@ package io.civicpulse.dashboard.department;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.department.BreakdownQueries.Dimension;
+import io.civicpulse.dashboard.filter.PeriodRange;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -22,9 +22,6 @@ import io.civicpulse.kpi.SliceKey;
 /** A department's results broken down by service, channel and district, shaped for tables and charts. */
 @Service
 public class DepartmentBreakdown {
-
-    /** How many periods a sparkline or the channel mix covers, the selected one included. */
-    public static final int TREND_PERIODS = 12;
 
     /**
      * A district is "far below" when its experience score trails the whole department's by more than this
@@ -39,7 +36,7 @@ public class DepartmentBreakdown {
     /** The columns of the district table. */
     public static final List<Kpi> DISTRICT_KPIS = List.of(Kpi.EXPERIENCE_SCORE, Kpi.CSAT_MEAN);
 
-    /** One service or district: its rows in the period and the experience score over the trend periods. */
+    /** One service or district: its rows in the selected period and the experience score over the range. */
     public record Line(String value, Map<Kpi, KpiRow> current, List<Double> scoreTrend) {
 
         public KpiRow row(Kpi kpi) {
@@ -65,8 +62,8 @@ public class DepartmentBreakdown {
         this.results = results;
     }
 
-    public List<Line> byService(Grain grain, LocalDate period, String department) {
-        return lines(grain, period, department, Dimension.SERVICE, SERVICE_KPIS);
+    public List<Line> byService(PeriodRange range, String department) {
+        return lines(range, department, Dimension.SERVICE, SERVICE_KPIS);
     }
 
     /** Every department as a whole in the period, for the city's table of departments (no trend). */
@@ -78,8 +75,8 @@ public class DepartmentBreakdown {
         return current.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue(), List.of())).toList();
     }
 
-    public List<Line> byDistrict(Grain grain, LocalDate period, String department) {
-        return lines(grain, period, department, Dimension.DISTRICT, DISTRICT_KPIS);
+    public List<Line> byDistrict(PeriodRange range, String department) {
+        return lines(range, department, Dimension.DISTRICT, DISTRICT_KPIS);
     }
 
     /** Whether a district's score is far below the department's; never for a missing value on either side. */
@@ -91,10 +88,13 @@ public class DepartmentBreakdown {
         return department.value() - score.value() > FAR_BELOW;
     }
 
-    public ChannelMix channelMix(Grain grain, LocalDate period, String department) {
-        List<LocalDate> periods = trendPeriods(grain, period);
+    /** Over the range; the digital share's last value is the selected period's. */
+    public ChannelMix channelMix(PeriodRange range, String department) {
+        Grain grain = range.grain();
+        LocalDate period = range.last();
+        List<LocalDate> periods = range.periods();
         Map<String, Map<LocalDate, Double>> byChannel = new TreeMap<>();
-        for (KpiRow row : queries.rows(grain, periods.getFirst(), period, department, Dimension.CHANNEL,
+        for (KpiRow row : queries.rows(grain, range.first(), period, department, Dimension.CHANNEL,
                 List.of(Kpi.CONTACTS))) {
             byChannel.computeIfAbsent(row.channel(), c -> new LinkedHashMap<>()).put(row.periodStart(), row.value());
         }
@@ -102,17 +102,18 @@ public class DepartmentBreakdown {
         byChannel.forEach((channel, values) -> contacts.put(channel, periods.stream().map(values::get).toList()));
         Map<LocalDate, Double> digital = new LinkedHashMap<>();
         for (KpiRow row : results.findTrend(grain, SliceKey.department(department), List.of(Kpi.DIGITAL_SHARE),
-                periods.getFirst(), period)) {
+                range.first(), period)) {
             digital.put(row.periodStart(), row.suppressed() ? null : row.value());
         }
         return new ChannelMix(periods, contacts, periods.stream().map(digital::get).toList());
     }
 
-    private List<Line> lines(Grain grain, LocalDate period, String department, Dimension dimension, List<Kpi> kpis) {
-        List<LocalDate> periods = trendPeriods(grain, period);
+    private List<Line> lines(PeriodRange range, String department, Dimension dimension, List<Kpi> kpis) {
+        LocalDate period = range.last();
+        List<LocalDate> periods = range.periods();
         Map<String, Map<Kpi, KpiRow>> current = new TreeMap<>();
         Map<String, Map<LocalDate, Double>> scores = new TreeMap<>();
-        for (KpiRow row : queries.rows(grain, periods.getFirst(), period, department, dimension, kpis)) {
+        for (KpiRow row : queries.rows(range.grain(), range.first(), period, department, dimension, kpis)) {
             String value = switch (dimension) {
                 case SERVICE -> row.service();
                 case CHANNEL -> row.channel();
@@ -132,17 +133,5 @@ public class DepartmentBreakdown {
             lines.add(new Line(value, current.get(value), periods.stream().map(trend::get).toList()));
         }
         return lines;
-    }
-
-    /** The {@value #TREND_PERIODS} period starts ending with {@code period}, oldest first. */
-    public static List<LocalDate> trendPeriods(Grain grain, LocalDate period) {
-        List<LocalDate> periods = new ArrayList<>(TREND_PERIODS);
-        LocalDate start = period;
-        for (int i = 0; i < TREND_PERIODS; i++) {
-            periods.add(start);
-            start = grain.previousPeriodStart(start);
-        }
-        Collections.reverse(periods);
-        return List.copyOf(periods);
     }
 }

@@ -2,7 +2,6 @@ package io.civicpulse.dashboard.export;
 
 import java.io.Writer;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.filter.DashboardFilter;
+import io.civicpulse.dashboard.filter.PeriodRange;
 
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiCsv;
@@ -25,7 +25,8 @@ import io.civicpulse.kpi.SliceKey;
 /**
  * The rows behind a filtered view, in the export contract's format (KpiCsv) and order, so a download of a view
  * reads exactly like the same rows of the nightly export: every KPI of the filter's slice for the periods the view
- * shows (the selected one and the trend before it) and, for a view with breakdown tables, the rows of those tables.
+ * shows (the filter's {@link DashboardFilter#range() range}, the same value the view's charts are drawn from) and,
+ * for a view with breakdown tables, the rows of those tables.
  */
 @Service
 public class FilteredExport {
@@ -36,14 +37,14 @@ public class FilteredExport {
         SLICE,
         /**
          * The slice and its breakdown tables: the city's departments in the selected period, or a department's
-         * services, channels and districts over the shown periods (the sparklines and the channel mix).
+         * services, channels and districts over the range (the sparklines and the channel mix).
          */
         SLICE_AND_BREAKDOWNS,
-        /** The slice and the same department's (or the city's) channels over the shown periods. */
+        /** The slice and the same department's (or the city's) channels over the range. */
         SLICE_AND_CHANNELS,
-        /** The slice and every department over the shown periods. */
+        /** The slice and every department over the range. */
         SLICE_AND_DEPARTMENTS,
-        /** The slice and its department's services over the shown periods. */
+        /** The slice and its department's services over the range. */
         SLICE_AND_SERVICES
     }
 
@@ -63,13 +64,13 @@ public class FilteredExport {
     }
 
     /** Writes the rows of the view to {@code out} as CSV with the header; returns how many rows it wrote. */
-    public int write(DashboardFilter filter, LocalDate firstPeriod, Scope scope, Writer out) {
-        return write(filter, firstPeriod, scope, List.of(), out);
+    public int write(DashboardFilter filter, Scope scope, Writer out) {
+        return write(filter, scope, List.of(), out);
     }
 
-    /** Like {@link #write(DashboardFilter, LocalDate, Scope, Writer)}, for a view that shows only some KPIs. */
-    public int write(DashboardFilter filter, LocalDate firstPeriod, Scope scope, Collection<Kpi> kpis, Writer out) {
-        List<KpiRow> rows = new ArrayList<>(rows(filter, firstPeriod, scope, kpis));
+    /** Like {@link #write(DashboardFilter, Scope, Writer)}, for a view that shows only some KPIs. */
+    public int write(DashboardFilter filter, Scope scope, Collection<Kpi> kpis, Writer out) {
+        List<KpiRow> rows = new ArrayList<>(rows(filter, scope, kpis));
         rows.sort(EXPORT_ORDER);
         KpiCsv csv = new KpiCsv(out);
         rows.forEach(csv::write);
@@ -77,13 +78,14 @@ public class FilteredExport {
         return rows.size();
     }
 
-    List<KpiRow> rows(DashboardFilter filter, LocalDate firstPeriod, Scope scope, Collection<Kpi> kpis) {
+    List<KpiRow> rows(DashboardFilter filter, Scope scope, Collection<Kpi> kpis) {
         SliceKey slice = filter.slice();
+        PeriodRange range = filter.range();
         StringBuilder sql = new StringBuilder("SELECT " + KpiResultRepository.COLUMNS
                 + " FROM kpi_result WHERE grain = ?"
                 + " AND period_start BETWEEN ? AND ? AND ((department = ? AND service = ? AND channel = ?"
                 + " AND district = ?)");
-        List<Object> params = new ArrayList<>(List.of(filter.grain().name(), firstPeriod, filter.period(),
+        List<Object> params = new ArrayList<>(List.of(filter.grain().name(), range.first(), range.last(),
                 slice.department(), slice.service(), slice.channel(), slice.district()));
         if (scope == Scope.SLICE_AND_BREAKDOWNS && slice.slice() == Slice.CITY) {
             // The city's table of departments shows the selected period only.
@@ -112,7 +114,11 @@ public class FilteredExport {
         return jdbc.sql(sql.toString()).params(params).query(KpiResultRepository.ROW).list();
     }
 
-    /** "civicpulse-SAN-MONTH-2026-08-01.csv": what and when, so several downloads do not overwrite each other. */
+    /**
+     * "civicpulse-SAN-MONTH-2026-08-01.csv": what and when, so several downloads do not overwrite each other. A range
+     * chosen with {@code from} is named by both ends ("...-MONTH-2026-03-01-2026-08-01.csv"), since it holds other
+     * rows than the default range ending with the same period.
+     */
     public static String fileName(DashboardFilter filter) {
         SliceKey slice = filter.slice();
         List<String> parts = new ArrayList<>(List.of("civicpulse"));
@@ -125,6 +131,9 @@ public class FilteredExport {
             parts.add("city");
         }
         parts.add(filter.grain().name());
+        if (filter.from() != null) {
+            parts.add(filter.range().first().toString());
+        }
         parts.add(String.valueOf(filter.period()));
         return String.join("-", parts) + ".csv";
     }

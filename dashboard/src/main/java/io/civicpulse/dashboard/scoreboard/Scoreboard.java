@@ -2,7 +2,6 @@ package io.civicpulse.dashboard.scoreboard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import io.civicpulse.dashboard.filter.PeriodRange;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -22,9 +22,6 @@ import io.civicpulse.kpi.SliceKey;
 /** The published KPI results of one slice, shaped for scoreboard views: a period's rows with their recent trend. */
 @Service
 public class Scoreboard {
-
-    /** How many periods a trend covers, the selected one included. */
-    public static final int TREND_PERIODS = 12;
 
     // Ten years of days; every period a person could want to pick, and a bound on a careless query.
     private static final int MAX_PERIODS = 3_700;
@@ -44,15 +41,20 @@ public class Scoreboard {
         return results.latestPublication();
     }
 
-    /** Every KPI the slice has in the period, in catalogue order, each with the trend of the last 12 periods. */
-    public ScoreboardPeriod load(Grain grain, LocalDate periodStart, SliceKey slice) {
+    /**
+     * Every KPI the slice has in the range's last (selected) period, in catalogue order, each with its trend over
+     * the whole range.
+     */
+    public ScoreboardPeriod load(PeriodRange range, SliceKey slice) {
+        Grain grain = range.grain();
+        LocalDate periodStart = range.last();
         List<KpiRow> rows = new ArrayList<>(results.findPeriod(grain, periodStart, slice));
         rows.sort(Comparator.comparing(KpiRow::kpi));
 
-        List<LocalDate> trendPeriods = trendPeriods(grain, periodStart);
+        List<LocalDate> trendPeriods = range.periods();
         Map<Kpi, Map<LocalDate, KpiRow>> history = new EnumMap<>(Kpi.class);
         List<Kpi> kpis = rows.stream().map(KpiRow::kpi).toList();
-        for (KpiRow row : results.findTrend(grain, slice, kpis, trendPeriods.getFirst(), periodStart)) {
+        for (KpiRow row : results.findTrend(grain, slice, kpis, range.first(), periodStart)) {
             history.computeIfAbsent(row.kpi(), k -> new HashMap<>()).put(row.periodStart(), row);
         }
 
@@ -65,17 +67,5 @@ public class Scoreboard {
             tiles.add(new KpiTile(row, trend));
         }
         return new ScoreboardPeriod(grain, periodStart, slice, List.copyOf(tiles), trendPeriods);
-    }
-
-    /** The {@value #TREND_PERIODS} period starts ending with {@code periodStart}, oldest first. */
-    static List<LocalDate> trendPeriods(Grain grain, LocalDate periodStart) {
-        List<LocalDate> periods = new ArrayList<>(TREND_PERIODS);
-        LocalDate start = periodStart;
-        for (int i = 0; i < TREND_PERIODS; i++) {
-            periods.add(start);
-            start = grain.previousPeriodStart(start);
-        }
-        Collections.reverse(periods);
-        return List.copyOf(periods);
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.department.BreakdownQueries;
 import io.civicpulse.dashboard.department.BreakdownQueries.Dimension;
-import io.civicpulse.dashboard.department.DepartmentBreakdown;
 import io.civicpulse.dashboard.filter.DashboardFilter;
+import io.civicpulse.dashboard.filter.PeriodRange;
 import io.civicpulse.dashboard.topic.Topic.Breakdown;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -34,6 +34,7 @@ public class TopicData {
         }
     }
 
+    /** {@code periods} are those of the filter's range, oldest first: the x-axis of every chart. */
     public record Loaded(List<LocalDate> periods, Breakdown breakdown, Line total, List<Line> lines) {
     }
 
@@ -46,8 +47,9 @@ public class TopicData {
     }
 
     public Loaded load(Topic topic, DashboardFilter filter) {
-        List<LocalDate> periods = DepartmentBreakdown.trendPeriods(filter.grain(), filter.period());
-        LocalDate first = periods.getFirst();
+        PeriodRange range = filter.range();
+        List<LocalDate> periods = range.periods();
+        LocalDate first = range.first();
         Line total = line(null, results.findTrend(filter.grain(), filter.slice(), topic.kpis(), first,
                 filter.period()), periods, filter.period());
         Breakdown breakdown = topic.breakdown(filter);

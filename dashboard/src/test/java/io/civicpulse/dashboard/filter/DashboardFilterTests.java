@@ -1,6 +1,7 @@
 package io.civicpulse.dashboard.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -92,5 +93,115 @@ class DashboardFilterTests {
         assertThat(none.resolve(List.of())).isEmpty();
         assertThat(DashboardFilter.isExplicit(QueryParameters.simple(Map.of("department", "SAN")))).isTrue();
         assertThat(DashboardFilter.isExplicit(QueryParameters.empty())).isFalse();
+    }
+
+    @Test
+    void aRangeInTheAddressRoundTripsWithPeriodStillTheSelectedOne() {
+        // given
+        QueryParameters query = QueryParameters.fromString(
+                "grain=MONTH&from=2026-05-01&period=2026-08-01&department=SAN");
+
+        // when
+        DashboardFilter filter = DashboardFilter.from(query);
+
+        // then
+        assertThat(filter).isEqualTo(new DashboardFilter(Grain.MONTH, LocalDate.of(2026, 5, 1), AUGUST, "SAN", null,
+                null, null));
+        assertThat(filter.toQueryParameters()).isEqualTo(query);
+        assertThat(filter.period()).isEqualTo(AUGUST);
+        assertThat(filter.range().periods()).containsExactly(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1),
+                JULY, AUGUST);
+        assertThat(DashboardFilter.isExplicit(QueryParameters.fromString("from=2026-05-01"))).isTrue();
+    }
+
+    @Test
+    void withoutFromTheRangeIsTheTwelvePeriodsEndingWithThePeriodAndMovesWithIt() {
+        // given
+        DashboardFilter august = DashboardFilter.from(QueryParameters.fromString("grain=MONTH&period=2026-08-01"));
+
+        // then
+        assertThat(august.from()).isNull();
+        assertThat(august.toQueryParameters().getParameters()).doesNotContainKey(DashboardFilter.FROM);
+        assertThat(august.range()).isEqualTo(new PeriodRange(Grain.MONTH, LocalDate.of(2025, 9, 1), AUGUST));
+        assertThat(august.withPeriod(JULY).range().first()).isEqualTo(LocalDate.of(2025, 8, 1));
+    }
+
+    @Test
+    void aFromSnapsToTheStartOfItsPeriodAndUnreadableOnesAreIgnored() {
+        // when
+        DashboardFilter weeks = DashboardFilter.from(QueryParameters.fromString(
+                "grain=WEEK&from=2026-07-09&period=2026-08-06"));
+
+        // then
+        assertThat(weeks.from()).isEqualTo(LocalDate.of(2026, 7, 6));
+        assertThat(weeks.toQueryParameters().getParameters()).containsEntry("from", List.of("2026-07-06"));
+        assertThat(DashboardFilter.from(QueryParameters.fromString("from=last-year&period=2026-08-01")).from())
+                .isNull();
+    }
+
+    @Test
+    void aFromAfterThePeriodInALinkIsClampedToThePeriod() {
+        // when
+        DashboardFilter filter = DashboardFilter.from(QueryParameters.fromString(
+                "grain=MONTH&from=2026-11-01&period=2026-08-01"));
+
+        // then the period asked for is still the one shown, as a range of its own
+        assertThat(filter.period()).isEqualTo(AUGUST);
+        assertThat(filter.from()).isEqualTo(AUGUST);
+        assertThat(filter.range().periods()).containsExactly(AUGUST);
+        assertThat(filter.toQueryParameters().getParameters()).containsEntry("from", List.of("2026-08-01"));
+    }
+
+    @Test
+    void aRangeLongerThanTheGrainAllowsIsCutAtItsOldEnd() {
+        // when
+        DashboardFilter filter = DashboardFilter.from(QueryParameters.fromString(
+                "grain=MONTH&from=2019-01-01&period=2026-08-01"));
+
+        // then
+        assertThat(filter.from()).isEqualTo(LocalDate.of(2024, 9, 1));
+        assertThat(filter.range().periods()).hasSize(PeriodRange.maxPeriods(Grain.MONTH));
+    }
+
+    @Test
+    void changingTheGrainClearsTheRangeButOtherChoicesKeepIt() {
+        // given
+        LocalDate may = LocalDate.of(2026, 5, 1);
+        DashboardFilter filter = new DashboardFilter(Grain.MONTH, may, AUGUST, "SAN", null, null, null);
+
+        // then
+        assertThat(filter.withGrain(Grain.WEEK).from()).isNull();
+        assertThat(filter.withService("BULK_ITEM").from()).isEqualTo(may);
+        assertThat(filter.withChannel("PHONE").withDistrict("CD01").from()).isEqualTo(may);
+        assertThat(filter.withDepartment("DOT").from()).isEqualTo(may);
+        assertThat(filter.normalized().from()).isEqualTo(may);
+        assertThat(filter.withPeriod(JULY).from()).isEqualTo(may);
+        assertThat(filter.withFrom(null).range().periods()).hasSize(PeriodRange.DEFAULT_PERIODS);
+    }
+
+    @Test
+    void choosingAPeriodBeforeTheRangeGoesBackToTheDefaultRange() {
+        // given
+        DashboardFilter filter = new DashboardFilter(Grain.MONTH, JULY, AUGUST, null, null, null, null);
+
+        // when
+        DashboardFilter june = filter.withPeriod(LocalDate.of(2026, 6, 1));
+
+        // then
+        assertThat(june.from()).isNull();
+        assertThat(june.range().last()).isEqualTo(LocalDate.of(2026, 6, 1));
+    }
+
+    @Test
+    void resolvingThePeriodKeepsTheRangeAndAppliesItsRules() {
+        // given
+        DashboardFilter noPeriod = DashboardFilter.from(QueryParameters.fromString("from=2026-07-01"));
+        DashboardFilter tooLate = DashboardFilter.from(QueryParameters.fromString("from=2026-09-01"));
+
+        // then
+        assertThatThrownBy(noPeriod::range).isInstanceOf(IllegalStateException.class);
+        assertThat(noPeriod.resolve(List.of(AUGUST, JULY)).orElseThrow().range().periods())
+                .containsExactly(JULY, AUGUST);
+        assertThat(tooLate.resolve(List.of(AUGUST, JULY)).orElseThrow().from()).isEqualTo(AUGUST);
     }
 }

@@ -135,8 +135,7 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
     void show(DashboardFilter filter) {
         UI ui = getUI().orElseGet(UI::getCurrent);
         if (filter.department() == null) {
-            ui.navigate(CityOverviewView.class, new DashboardFilter(filter.grain(), filter.period(), null, null, null,
-                    null).toQueryParameters());
+            ui.navigate(CityOverviewView.class, city(filter).toQueryParameters());
             return;
         }
         ui.navigate(DepartmentView.class, filter.normalized().toQueryParameters());
@@ -169,12 +168,11 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         Paragraph scope = new Paragraph(scope(filter));
         scope.addClassName("cp-overview__scope");
         Scope exportScope = filter.sliceKind() == Slice.DEPARTMENT ? Scope.SLICE_AND_BREAKDOWNS : Scope.SLICE;
-        Div title = new Div(heading, new ExportLink(export, filter,
-                DepartmentBreakdown.trendPeriods(filter.grain(), filter.period()).getFirst(), exportScope));
+        Div title = new Div(heading, new ExportLink(export, filter, exportScope));
         title.addClassName("cp-title-row");
         results.add(title, scope);
 
-        ScoreboardPeriod data = scoreboard.load(filter.grain(), filter.period(), filter.slice());
+        ScoreboardPeriod data = scoreboard.load(filter.range(), filter.slice());
         if (data.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("department.noResults"));
             none.addClassName("cp-empty");
@@ -194,15 +192,14 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         }
     }
 
-    /** City › SAN › service: each step a link with the same period, so the way back keeps the choice. */
+    /** City › SAN › service: each step a link with the same periods, so the way back keeps the choice. */
     private void renderPath(DashboardFilter filter) {
         path.removeAll();
         RouterLink city = new RouterLink(getTranslation("nav.overview"), CityOverviewView.class);
-        city.setQueryParameters(new DashboardFilter(filter.grain(), filter.period(), null, null, null, null)
-                .toQueryParameters());
+        city.setQueryParameters(city(filter).toQueryParameters());
         path.add(city, separator());
-        DashboardFilter department = new DashboardFilter(filter.grain(), filter.period(), filter.department(), null,
-                null, null);
+        DashboardFilter department = new DashboardFilter(filter.grain(), filter.from(), filter.period(),
+                filter.department(), null, null, null);
         if (filter.sliceKind() == Slice.DEPARTMENT) {
             Span current = new Span(filter.department());
             current.getElement().setAttribute("aria-current", "page");
@@ -216,6 +213,11 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
                 .orElse(filter.district()));
         current.getElement().setAttribute("aria-current", "page");
         path.add(up, separator(), current);
+    }
+
+    /** The whole city for the same grain and range. */
+    private static DashboardFilter city(DashboardFilter filter) {
+        return new DashboardFilter(filter.grain(), filter.from(), filter.period(), null, null, null, null);
     }
 
     private static Span separator() {
@@ -275,7 +277,7 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
      */
     private Component serviceTable(DashboardFilter filter, KpiFormat format, PeriodFormat periods,
             int minCellSize) {
-        List<Line> lines = breakdown.byService(filter.grain(), filter.period(), filter.department());
+        List<Line> lines = breakdown.byService(filter.range(), filter.department());
         services = new Grid<>();
         services.addClassName("cp-breakdown");
         services.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -288,7 +290,7 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
                     .setSortable(true).setComparator(line -> line.sortValue(kpi))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
-        List<String> categories = DepartmentBreakdown.trendPeriods(filter.grain(), filter.period()).stream()
+        List<String> categories = filter.range().periods().stream()
                 .map(start -> periods.shortLabel(filter.grain(), start)).toList();
         services.addComponentColumn(line -> sparkline(line, categories, format))
                 .setHeader(getTranslation("department.scoreTrend")).setWidth("10rem").setFlexGrow(0);
@@ -323,7 +325,7 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
 
     /** Contacts by channel over time, stacked, so the mix and the total read at once; a bar drills into a channel. */
     private Component channelChart(DashboardFilter filter, KpiFormat format, PeriodFormat periods) {
-        ChannelMix mix = breakdown.channelMix(filter.grain(), filter.period(), filter.department());
+        ChannelMix mix = breakdown.channelMix(filter.range(), filter.department());
         if (mix.contacts().isEmpty()) {
             return new Paragraph(getTranslation("department.noBreakdown"));
         }
@@ -354,7 +356,7 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
     /** Each district against the whole department; those far below are marked with an icon and words. */
     private Component districtTable(DashboardFilter filter, KpiFormat format, int minCellSize,
             KpiRow departmentScore) {
-        List<Line> lines = breakdown.byDistrict(filter.grain(), filter.period(), filter.department());
+        List<Line> lines = breakdown.byDistrict(filter.range(), filter.department());
         if (lines.isEmpty()) {
             return new Paragraph(getTranslation("department.noBreakdown"));
         }

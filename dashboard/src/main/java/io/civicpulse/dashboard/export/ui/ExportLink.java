@@ -3,7 +3,6 @@ package io.civicpulse.dashboard.export.ui;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -26,19 +25,19 @@ public class ExportLink extends Anchor {
 
     final DownloadHandler handler;
 
-    public ExportLink(FilteredExport export, DashboardFilter filter, LocalDate firstPeriod, Scope scope) {
-        this(export, filter, firstPeriod, scope, List.of());
+    /** The rows of {@code filter}'s slice (and {@code scope}'s breakdowns) over the filter's range. */
+    public ExportLink(FilteredExport export, DashboardFilter filter, Scope scope) {
+        this(export, filter, scope, List.of());
     }
 
     /** For a view that shows only {@code kpis}. */
-    public ExportLink(FilteredExport export, DashboardFilter filter, LocalDate firstPeriod, Scope scope,
-            List<Kpi> kpis) {
+    public ExportLink(FilteredExport export, DashboardFilter filter, Scope scope, List<Kpi> kpis) {
         String fileName = FilteredExport.fileName(filter);
         this.handler = event -> {
             event.setFileName(fileName);
             event.setContentType("text/csv;charset=UTF-8");
             Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
-            export.write(filter, firstPeriod, scope, kpis, out);
+            export.write(filter, scope, kpis, out);
             out.flush();
         };
         setHref(handler, AttachmentType.DOWNLOAD);

@@ -15,13 +15,15 @@ import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.kpi.Grain;
 
 /**
- * The filters every view shares: grain, period, department, service, channel and district. The bar only reports a
- * person's choice as a new {@link DashboardFilter}; the view puts it in the address, and shows what the address
- * says, so a choice, a link, a reload and the back button all take the same path.
+ * The filters every view shares: grain, the range's first period ("From"), the selected period, department, service,
+ * channel and district. The bar only reports a person's choice as a new {@link DashboardFilter}; the view puts it in
+ * the address, and shows what the address says, so a choice, a link, a reload and the back button all take the same
+ * path.
  */
 public class FilterBar extends Div {
 
     final Select<Grain> grain = new Select<>();
+    final FromBox from = new FromBox();
     final ComboBox<LocalDate> period = new ComboBox<>();
     final ComboBox<String> department = new ComboBox<>();
     final ComboBox<String> service = new ComboBox<>();
@@ -43,6 +45,8 @@ public class FilterBar extends Div {
         grain.setItemLabelGenerator(g -> PeriodFormat.of(getLocale()).grain(g));
         grain.addValueChangeListener(event -> report(shown.withGrain(event.getValue()).withPeriod(null)));
 
+        from.addValueChangeListener(event -> report(shown.withFrom(event.getValue())));
+
         period.setLabel(getTranslation("overview.period"));
         period.setAllowCustomValue(false);
         period.setClearButtonVisible(false);
@@ -59,7 +63,7 @@ public class FilterBar extends Div {
         configure(district, "filter.district", "filter.allDistricts");
         district.addValueChangeListener(event -> report(shown.withDistrict(event.getValue())));
 
-        add(grain, period, department, service, channel, district);
+        add(grain, from, period, department, service, channel, district);
     }
 
     private void configure(ComboBox<String> box, String label, String placeholder) {
@@ -108,6 +112,7 @@ public class FilterBar extends Div {
             period.setItems(periods);
             period.setItemLabelGenerator(start -> format.label(filter.grain(), start));
             period.setValue(filter.period());
+            from.show(filter, periods);
             department.setValue(filter.department());
             service.setValue(filter.service());
             channel.setValue(filter.channel());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -38,6 +39,7 @@ import io.civicpulse.dashboard.export.FilteredExport;
 import io.civicpulse.dashboard.export.FilteredExport.Scope;
 import io.civicpulse.dashboard.export.ui.ExportLink;
 import io.civicpulse.dashboard.filter.DashboardFilter;
+import io.civicpulse.dashboard.filter.ui.FromBox;
 import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.overview.ui.EmptyState.Kind;
@@ -58,9 +60,10 @@ import io.civicpulse.kpi.SliceKey;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The whole city at a glance: every KPI of one period, each with its trend. The grain and the period live in the
- * URL ({@code ?grain=MONTH&period=2026-08-01}), so a link or a reload shows the same period; without them the view
- * shows the newest month, so a bookmark of "/" always shows the latest results.
+ * The whole city at a glance: every KPI of one period, each with its trend. The grain, the period and the range's
+ * first period live in the URL ({@code ?grain=MONTH&from=2026-03-01&period=2026-08-01}, see {@link DashboardFilter}),
+ * so a link or a reload shows the same periods; without them the view shows the newest month with the default
+ * range, so a bookmark of "/" always shows the latest results.
  */
 @Route("")
 // The menu title is a translation key: MainLayout translates every menu entry.
@@ -82,6 +85,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
     private final transient CivicPulseProperties properties;
 
     final Select<Grain> grain = new Select<>();
+    final FromBox from = new FromBox();
     final ComboBox<LocalDate> period = new ComboBox<>();
     final Div controls = new Div();
     final Paragraph partialNotice = new Paragraph();
@@ -90,6 +94,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
 
     private Grain shownGrain;
     private LocalDate shownPeriod;
+    private LocalDate shownFrom;
     // Set while the view fills the selectors itself, so only a person's choice navigates.
     private boolean updatingSelectors;
     private Registration pollRegistration;
@@ -112,7 +117,15 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
         period.setLabel(getTranslation("overview.period"));
         grain.addValueChangeListener(event -> {
             if (!updatingSelectors && event.getValue() != null && event.getValue() != shownGrain) {
-                show(event.getValue(), periodFor(event.getValue()));
+                // A new grain starts from its default range (DashboardFilter.withGrain says why).
+                show(city(event.getValue(), null, periodFor(event.getValue())));
+            }
+        });
+
+        from.addClassName("cp-overview__period");
+        from.addValueChangeListener(event -> {
+            if (!updatingSelectors && !Objects.equals(event.getValue(), shownFrom)) {
+                show(shown().withFrom(event.getValue()));
             }
         });
 
@@ -121,14 +134,14 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
         period.addClassName("cp-overview__period");
         period.addValueChangeListener(event -> {
             if (!updatingSelectors && event.getValue() != null && !event.getValue().equals(shownPeriod)) {
-                show(shownGrain, event.getValue());
+                show(shown().withPeriod(event.getValue()));
             }
         });
 
         partialNotice.addClassName("cp-overview__notice");
         partialNotice.setVisible(false);
         controls.addClassName("cp-overview__controls");
-        controls.add(grain, period, partialNotice);
+        controls.add(grain, from, period, partialNotice);
         results.addClassName("cp-overview__results");
         add(controls, results);
     }
@@ -153,23 +166,29 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
                 .filter(periods::contains)
                 .orElse(periods.getFirst());
 
-        // A link that names no period, one without results or anything else is corrected in the address bar, so
-        // what it shows and what a copy of the address shows agree.
-        QueryParameters canonical = queryParameters(selectedGrain, selectedPeriod);
+        DashboardFilter selected = city(selectedGrain, requested.from(), selectedPeriod);
+
+        // A link that names no period, one without results, a range the filter corrects or anything else is
+        // corrected in the address bar, so what it shows and what a copy of the address shows agree.
+        QueryParameters canonical = selected.toQueryParameters();
         if (DashboardFilter.isExplicit(query) && !canonical.getParameters().equals(parameters)) {
             event.forwardTo(event.getLocation().getPath(), canonical);
             return;
         }
-        render(selectedGrain, selectedPeriod, periods);
+        render(selected, periods);
     }
 
     /** Navigates, so the choice is in the address bar and the browser's back button returns to the previous one. */
-    private void show(Grain selectedGrain, LocalDate selectedPeriod) {
-        getUI().ifPresent(ui -> ui.navigate(CityOverviewView.class, queryParameters(selectedGrain, selectedPeriod)));
+    private void show(DashboardFilter filter) {
+        getUI().ifPresent(ui -> ui.navigate(CityOverviewView.class, filter.toQueryParameters()));
     }
 
-    static QueryParameters queryParameters(Grain grain, LocalDate period) {
-        return new DashboardFilter(grain, period, null, null, null, null).toQueryParameters();
+    private static DashboardFilter city(Grain grain, LocalDate from, LocalDate period) {
+        return new DashboardFilter(grain, from, period, null, null, null, null);
+    }
+
+    private DashboardFilter shown() {
+        return city(shownGrain, shownFrom, shownPeriod);
     }
 
     /**
@@ -191,10 +210,13 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
                 .orElse(periods.getLast());
     }
 
-    private void render(Grain selectedGrain, LocalDate selectedPeriod, List<LocalDate> periods) {
+    private void render(DashboardFilter filter, List<LocalDate> periods) {
         stopPolling();
+        Grain selectedGrain = filter.grain();
+        LocalDate selectedPeriod = filter.period();
         shownGrain = selectedGrain;
         shownPeriod = selectedPeriod;
+        shownFrom = filter.from();
         Locale locale = getLocale();
         KpiFormat format = KpiFormat.of(locale);
         PeriodFormat periodFormat = PeriodFormat.of(locale);
@@ -205,6 +227,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
             period.setItems(periods);
             period.setItemLabelGenerator(start -> periodFormat.label(selectedGrain, start));
             period.setValue(selectedPeriod);
+            from.show(filter, periods);
         } finally {
             updatingSelectors = false;
         }
@@ -218,15 +241,14 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
         partialNotice.setVisible(dataThrough.isPresent());
         dataThrough.ifPresent(to -> partialNotice.setText(getTranslation("overview.partial", periodFormat.date(to))));
 
-        ScoreboardPeriod data = scoreboard.load(selectedGrain, selectedPeriod, SliceKey.CITY);
+        ScoreboardPeriod data = scoreboard.load(filter.range(), SliceKey.CITY);
         results.removeAll();
         H2 heading = new H2(periodFormat.label(selectedGrain, selectedPeriod));
         heading.addClassName("cp-overview__heading");
         Paragraph scope = new Paragraph(getTranslation("overview.scope"));
         scope.addClassName("cp-overview__scope");
-        // The export holds the city's KPIs over the trend periods and the departments table.
-        Div titleRow = new Div(heading, new ExportLink(export, new DashboardFilter(selectedGrain, selectedPeriod, null,
-                null, null, null), data.trendPeriods().getFirst(), Scope.SLICE_AND_BREAKDOWNS));
+        // The export holds the city's KPIs over the range and the departments table.
+        Div titleRow = new Div(heading, new ExportLink(export, filter, Scope.SLICE_AND_BREAKDOWNS));
         titleRow.addClassName("cp-title-row");
         results.add(titleRow, scope);
         if (data.isEmpty()) {
@@ -251,15 +273,14 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
             section.add(title, grid);
             results.add(section);
         }
-        results.add(departmentTable(selectedGrain, selectedPeriod, format, minCellSize));
+        results.add(departmentTable(filter, format, minCellSize));
     }
 
     /**
      * Every department in the period; choosing one (click, or Space on a focused row) opens the department view for
-     * the same period: the first step of the drill-down from city to department to service.
+     * the same periods: the first step of the drill-down from city to department to service.
      */
-    private Section departmentTable(Grain selectedGrain, LocalDate selectedPeriod, KpiFormat format,
-            int minCellSize) {
+    private Section departmentTable(DashboardFilter filter, KpiFormat format, int minCellSize) {
         departments = new Grid<>();
         departments.addClassName("cp-breakdown");
         departments.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -272,10 +293,10 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
                     .setHeader(format.name(kpi)).setSortable(true).setComparator(line -> line.sortValue(kpi))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
-        departments.setItems(breakdown.byDepartment(selectedGrain, selectedPeriod));
+        departments.setItems(breakdown.byDepartment(filter.grain(), filter.period()));
         departments.addSelectionListener(event -> event.getFirstSelectedItem().ifPresent(line -> getUI()
-                .ifPresent(ui -> ui.navigate(DepartmentView.class, new DashboardFilter(selectedGrain, selectedPeriod,
-                        line.value(), null, null, null).toQueryParameters()))));
+                .ifPresent(ui -> ui.navigate(DepartmentView.class, filter.withDepartment(line.value())
+                        .toQueryParameters()))));
         Section section = new Section();
         section.addClassName("cp-kpi-section");
         H3 title = new H3(getTranslation("department.byDepartment"));
@@ -301,6 +322,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
     private void showEmpty(Grain selectedGrain) {
         shownGrain = selectedGrain;
         shownPeriod = null;
+        shownFrom = null;
         results.removeAll();
         SampleDataStatus.Snapshot status = sampleData.current();
         if (scoreboard.latestPublication().isPresent()) {
@@ -309,6 +331,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
             try {
                 grain.setValue(selectedGrain);
                 period.setItems(List.of());
+                from.setItems(List.of());
             } finally {
                 updatingSelectors = false;
             }

@@ -133,8 +133,8 @@ abstract class TopicView extends Main implements BeforeEnterObserver, HasDynamic
         charts.clear();
         H2 heading = new H2(getTranslation(titleKey()) + " · " + periodFormat.label(filter.grain(), filter.period()));
         heading.addClassName("cp-overview__heading");
-        Div titleRow = new Div(heading, new ExportLink(export, filter, loaded.periods().getFirst(),
-                exportScope(loaded.breakdown()), topic.kpis()));
+        Div titleRow = new Div(heading, new ExportLink(export, filter, exportScope(loaded.breakdown()),
+                topic.kpis()));
         titleRow.addClassName("cp-title-row");
         Paragraph scope = new Paragraph(scope(filter));
         scope.addClassName("cp-overview__scope");

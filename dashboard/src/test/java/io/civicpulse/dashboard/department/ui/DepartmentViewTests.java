@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -37,6 +39,7 @@ import io.civicpulse.dashboard.chart.EChart;
 import io.civicpulse.dashboard.department.DepartmentBreakdown.Line;
 import io.civicpulse.dashboard.overview.ui.CityOverviewView;
 import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
+import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -232,6 +235,91 @@ class DepartmentViewTests extends SpringBrowserlessTest {
         // then
         assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "period", "2026-08-01", "department", "SAN",
                 "service", "BULK_ITEM"));
+    }
+
+    @Test
+    void aLinkWithFromShowsEveryTrendSparklineAndTheChannelMixOverExactlyThatRange() {
+        // when
+        DepartmentView view = open("grain=MONTH&from=2026-07-01&period=2026-08-01&department=SAN");
+
+        // then
+        assertThat(axis(view.channelMix)).containsExactly("Jul 2026", "Aug 2026");
+        assertThat(JsonMapper.shared().readTree(view.channelMix.getOptionJson()).at("/series/0/data").size())
+                .isEqualTo(2);
+        assertThat(find(KpiCard.class).all()).allSatisfy(card -> assertThat(axis(find(EChart.class, card).single()))
+                .containsExactly("Jul 2026", "Aug 2026"));
+        EChart sparkline = (EChart) test(view.services).getCellComponent(0, 5);
+        assertThat(axis(sparkline)).containsExactly("Jul 2026", "Aug 2026");
+        assertThat(combo("From").getValue()).isEqualTo(JULY);
+        assertThat(combo("Period").getValue()).isEqualTo(AUGUST);
+        assertThat(find(H2.class).withClassName("cp-overview__heading").single().getText())
+                .isEqualTo("SAN · August 2026");
+    }
+
+    @Test
+    void theFromBoxOffersPeriodsUpToTheSelectedOneAndPutsTheChoiceInTheAddress() {
+        // given
+        open("grain=MONTH&period=2026-07-01&department=SAN");
+        assertThat(combo("From").getListDataView().getItems().toList()).containsExactly(JULY);
+
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+        assertThat(combo("From").getListDataView().getItems().toList()).containsExactly(AUGUST, JULY);
+
+        // when
+        test(combo("From")).selectItem("July 2026");
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "from", "2026-07-01", "period", "2026-08-01",
+                "department", "SAN"));
+        view = (DepartmentView) getCurrentView();
+        assertThat(axis(view.channelMix)).containsExactly("Jul 2026", "Aug 2026");
+    }
+
+    @Test
+    void changingTheGrainInTheFiltersClearsTheRange() {
+        // given
+        open("grain=MONTH&from=2026-07-01&period=2026-08-01&department=SAN");
+
+        // when
+        @SuppressWarnings("unchecked")
+        Select<Grain> grain = find(Select.class).withCondition(select -> "View by".equals(select.getLabel()))
+                .single();
+        test(grain).selectItem("Week");
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "WEEK", "department", "SAN"));
+    }
+
+    @Test
+    void theDrillDownAndThePathBackKeepTheRange() {
+        // given
+        UI.getCurrent().navigate(CityOverviewView.class,
+                QueryParameters.fromString("grain=MONTH&from=2026-07-01&period=2026-08-01"));
+        @SuppressWarnings("unchecked")
+        Grid<Line> departments = find(Grid.class)
+                .withCondition(grid -> grid.getAriaLabel().filter("Departments"::equals).isPresent()).single();
+
+        // when
+        test(departments).select(1);
+        test(((DepartmentView) getCurrentView()).services).select(1);
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "from", "2026-07-01", "period", "2026-08-01",
+                "department", "SAN", "service", "MISSED_PICKUP"));
+        assertThat(find(RouterLink.class, ((DepartmentView) getCurrentView()).path).all())
+                .allSatisfy(link -> assertThat(link.getQueryParameters().orElseThrow().getParameters())
+                        .containsEntry("from", List.of("2026-07-01")));
+
+        // and when the department is cleared, up to the city
+        combo("Department").setValue(null);
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "from", "2026-07-01", "period", "2026-08-01"));
+    }
+
+    private static List<String> axis(EChart chart) {
+        return JsonMapper.shared().readTree(chart.getOptionJson()).at("/xAxis/data").valueStream()
+                .map(JsonNode::asString).toList();
     }
 
     @SuppressWarnings("unchecked")

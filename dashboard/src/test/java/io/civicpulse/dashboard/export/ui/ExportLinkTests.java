@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,10 +34,14 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 
 import io.civicpulse.dashboard.PublishedResults;
 import io.civicpulse.dashboard.TemporaryHome;
+import io.civicpulse.dashboard.chart.EChart;
 import io.civicpulse.dashboard.department.ui.DepartmentView;
 import io.civicpulse.dashboard.overview.ui.CityOverviewView;
+import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiCsv;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** "Export CSV" downloads exactly the rows of the filtered view, in the export contract's format. */
 @SpringBootTest(properties = "civicpulse.security.bootstrap-admin-password=test-only-password")
@@ -46,6 +51,8 @@ class ExportLinkTests extends SpringBrowserlessTest {
 
     private static final LocalDate AUGUST = LocalDate.of(2026, 8, 1);
     private static final LocalDate JULY = LocalDate.of(2026, 7, 1);
+    private static final LocalDate JUNE = LocalDate.of(2026, 6, 1);
+    private static final LocalDate MAY = LocalDate.of(2026, 5, 1);
 
     @TempDir
     static Path home;
@@ -123,6 +130,89 @@ class ExportLinkTests extends SpringBrowserlessTest {
                 "CONTACTS,MONTH,2026-08-01,*,*,*,*,1000,,,1000,,,,false",
                 "CONTACTS,MONTH,2026-08-01,DOT,*,*,*,500,,,500,,,,false",
                 "CONTACTS,MONTH,2026-08-01,SAN,*,*,*,300,,,300,,,,false");
+    }
+
+    @Test
+    void aRangeInTheAddressExportsExactlyThePeriodsTheChartsShow() throws Exception {
+        // given a month before the range and one inside it besides July and August
+        PublishedResults results = new PublishedResults(jdbc);
+        results.row(Kpi.CONTACTS, "MONTH", MAY, "SAN", null, null, null, 250.0, 250, null, null, false);
+        results.row(Kpi.CONTACTS, "MONTH", JUNE, "SAN", null, null, null, 260.0, 260, null, null, false);
+        UI.getCurrent().navigate(DepartmentView.class,
+                QueryParameters.fromString("grain=MONTH&from=2026-06-01&period=2026-08-01&department=SAN"));
+
+        // when
+        Download download = download();
+
+        // then
+        assertThat(download.fileName()).isEqualTo("civicpulse-SAN-MONTH-2026-06-01-2026-08-01.csv");
+        assertThat(download.lines()).containsExactly(String.join(",", KpiCsv.HEADER),
+                "CASES_OPENED,MONTH,2026-08-01,SAN,BULK_ITEM,*,*,90,,,90,,,,false",
+                "CONTACTS,MONTH,2026-06-01,SAN,*,*,*,260,,,260,,,,false",
+                "CONTACTS,MONTH,2026-07-01,SAN,*,*,*,280,,,280,,,,false",
+                "CONTACTS,MONTH,2026-08-01,SAN,*,*,*,300,,,300,,,,false",
+                "CONTACTS,MONTH,2026-08-01,SAN,*,PHONE,*,200,,,200,,,,false",
+                "CSAT_MEAN,MONTH,2026-08-01,SAN,*,*,CD02,,,,4,4,,,true");
+        assertThat(periods(download)).containsExactlyElementsOf(chartPeriods(find(KpiCard.class)
+                .withCondition(card -> card.kpi() == Kpi.CONTACTS).single()));
+    }
+
+    @Test
+    void theOverviewExportsTheCityOverItsRange() throws Exception {
+        // given
+        PublishedResults results = new PublishedResults(jdbc);
+        results.row(Kpi.CONTACTS, "MONTH", JUNE, null, null, null, null, 900.0, 900, null, null, false);
+        results.row(Kpi.CONTACTS, "MONTH", JULY, null, null, null, null, 950.0, 950, null, null, false);
+        UI.getCurrent().navigate(CityOverviewView.class,
+                QueryParameters.fromString("grain=MONTH&from=2026-07-01&period=2026-08-01"));
+
+        // when
+        Download download = download();
+
+        // then the city over July and August, its departments in the selected period as the table shows them
+        assertThat(download.fileName()).isEqualTo("civicpulse-city-MONTH-2026-07-01-2026-08-01.csv");
+        assertThat(download.lines()).containsExactly(String.join(",", KpiCsv.HEADER),
+                "CONTACTS,MONTH,2026-07-01,*,*,*,*,950,,,950,,,,false",
+                "CONTACTS,MONTH,2026-08-01,*,*,*,*,1000,,,1000,,,,false",
+                "CONTACTS,MONTH,2026-08-01,DOT,*,*,*,500,,,500,,,,false",
+                "CONTACTS,MONTH,2026-08-01,SAN,*,*,*,300,,,300,,,,false");
+        assertThat(chartPeriods(find(KpiCard.class).withCondition(card -> card.kpi() == Kpi.CONTACTS).single()))
+                .containsExactly("Jul 2026", "Aug 2026");
+    }
+
+    @Test
+    void aTopicViewExportsItsKpisOverItsRange() throws Exception {
+        // given
+        PublishedResults results = new PublishedResults(jdbc);
+        for (LocalDate month : List.of(JUNE, JULY, AUGUST)) {
+            results.row(Kpi.CSAT_MEAN, "MONTH", month, null, null, null, null, 4.0, 100, null, null, false);
+        }
+        results.row(Kpi.CSAT_MEAN, "MONTH", JULY, "SAN", null, null, null, 4.5, 40, null, null, false);
+        results.row(Kpi.CSAT_MEAN, "MONTH", JUNE, "SAN", null, null, null, 4.4, 40, null, null, false);
+        UI.getCurrent().navigate("satisfaction", QueryParameters.fromString(
+                "grain=MONTH&from=2026-07-01&period=2026-08-01"));
+
+        // when
+        Download download = download();
+
+        // then
+        assertThat(download.lines()).containsExactly(String.join(",", KpiCsv.HEADER),
+                "CSAT_MEAN,MONTH,2026-07-01,*,*,*,*,4,,,100,,,,false",
+                "CSAT_MEAN,MONTH,2026-07-01,SAN,*,*,*,4.5,,,40,,,,false",
+                "CSAT_MEAN,MONTH,2026-08-01,*,*,*,*,4,,,100,,,,false");
+    }
+
+    /** The periods of an export's rows, in order, as a chart labels them. */
+    private static List<String> periods(Download download) {
+        return download.lines().stream().skip(1).map(line -> LocalDate.parse(line.split(",")[2])).distinct()
+                .sorted().map(start -> start.getMonth().getDisplayName(TextStyle.SHORT, Locale.US) + " "
+                        + start.getYear())
+                .toList();
+    }
+
+    private List<String> chartPeriods(KpiCard card) {
+        return JsonMapper.shared().readTree(find(EChart.class, card).single().getOptionJson()).at("/xAxis/data")
+                .valueStream().map(JsonNode::asString).toList();
     }
 
     private record Download(String fileName, List<String> lines) {

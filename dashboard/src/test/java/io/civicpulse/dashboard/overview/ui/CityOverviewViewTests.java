@@ -146,6 +146,87 @@ class CityOverviewViewTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void aLinkWithFromShowsTrendsOfExactlyThePeriodsFromItToThePeriod() {
+        givenAugustAndJuly();
+
+        CityOverviewView view = open("grain=MONTH&from=2026-05-01&period=2026-08-01");
+
+        EChart chart = find(EChart.class, card(Kpi.CONTACTS)).single();
+        JsonNode option = JsonMapper.shared().readTree(chart.getOptionJson());
+        assertThat(option.at("/xAxis/data").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("May 2026", "Jun 2026", "Jul 2026", "Aug 2026");
+        assertThat(option.at("/series/0/data").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("-", "-", "1100.0", "1234.0");
+        assertThat(chart.getAccessibleSummary()).startsWith("Trend of Contacts, last 4 months:");
+        assertThat(value(Kpi.CONTACTS)).as("the cards still show the selected period").isEqualTo("1,234");
+        assertThat(heading()).isEqualTo("August 2026");
+        assertThat(view.from.getValue()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(addressParameters()).isEqualTo(Map.of("grain", "MONTH", "from", "2026-05-01",
+                "period", "2026-08-01"));
+    }
+
+    @Test
+    void theFromBoxOffersOnlyPeriodsUpToTheSelectedOneAndShowsTheDefaultStartWhenEmpty() {
+        givenAugustAndJuly();
+
+        CityOverviewView view = open("MONTH", "2026-07-01");
+
+        assertThat(view.from.getLabel()).isEqualTo("From");
+        assertThat(view.from.getValue()).isNull();
+        assertThat(view.from.getListDataView().getItems().toList()).containsExactly(JULY);
+        assertThat(view.from.getPlaceholder()).isEqualTo("August 2025");
+
+        view = open("MONTH", "2026-08-01");
+
+        assertThat(view.from.getListDataView().getItems().toList()).containsExactly(AUGUST, JULY);
+    }
+
+    @Test
+    void choosingFromPutsTheRangeInTheAddressAndAnotherGrainClearsIt() {
+        givenAugustAndJuly();
+        givenRow(Kpi.CONTACTS, "WEEK", WEEK_OF_AUGUST_3, "*", 321.0, 321, null, null, false);
+        CityOverviewView view = open("MONTH", "2026-08-01");
+
+        test(view.from).selectItem("July 2026");
+
+        assertThat(addressParameters()).isEqualTo(Map.of("grain", "MONTH", "from", "2026-07-01",
+                "period", "2026-08-01"));
+        JsonNode option = JsonMapper.shared().readTree(find(EChart.class, card(Kpi.CONTACTS)).single()
+                .getOptionJson());
+        assertThat(option.at("/xAxis/data").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("Jul 2026", "Aug 2026");
+
+        view = (CityOverviewView) getCurrentView();
+        view.from.setValue(null);
+
+        assertThat(addressParameters()).as("cleared: the default range again")
+                .isEqualTo(Map.of("grain", "MONTH", "period", "2026-08-01"));
+
+        view = open("grain=MONTH&from=2026-07-01&period=2026-08-01");
+        test(view.grain).selectItem("Week");
+
+        assertThat(addressParameters()).isEqualTo(Map.of("grain", "WEEK", "period", "2026-08-03"));
+    }
+
+    @Test
+    void aRangeTheFilterCorrectsIsCorrectedInTheAddress() {
+        givenAugustAndJuly();
+
+        open("grain=MONTH&from=2026-12-15&period=2026-08-01");
+
+        assertThat(addressParameters()).as("after the period: clamped to it")
+                .isEqualTo(Map.of("grain", "MONTH", "from", "2026-08-01", "period", "2026-08-01"));
+
+        open("grain=MONTH&from=2019-03-01&period=2026-08-01");
+
+        assertThat(addressParameters()).as("longer than 24 months: cut at its old end")
+                .isEqualTo(Map.of("grain", "MONTH", "from", "2024-09-01", "period", "2026-08-01"));
+        JsonNode option = JsonMapper.shared().readTree(find(EChart.class, card(Kpi.CONTACTS)).single()
+                .getOptionJson());
+        assertThat(option.at("/xAxis/data").size()).isEqualTo(24);
+    }
+
+    @Test
     void theGrainAndPeriodInTheAddressSelectThePeriod() {
         givenAugustAndJuly();
         givenRow(Kpi.CONTACTS, "WEEK", WEEK_OF_AUGUST_3, "*", 321.0, 321, null, null, false);
@@ -295,6 +376,12 @@ class CityOverviewViewTests extends SpringBrowserlessTest {
     private CityOverviewView open(String grain, String period) {
         UI.getCurrent().navigate(CityOverviewView.class,
                 QueryParameters.simple(Map.of(CityOverviewView.GRAIN, grain, CityOverviewView.PERIOD, period)));
+        return (CityOverviewView) getCurrentView();
+    }
+
+    /** Opens the view with any address, such as one with a range. */
+    private CityOverviewView open(String query) {
+        UI.getCurrent().navigate(CityOverviewView.class, QueryParameters.fromString(query));
         return (CityOverviewView) getCurrentView();
     }
 

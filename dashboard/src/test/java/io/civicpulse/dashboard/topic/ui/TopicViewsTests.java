@@ -155,6 +155,44 @@ class TopicViewsTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void aLinkWithFromShowsEveryChartOverExactlyThatRangeAndTheDrillKeepsIt() {
+        // when
+        WaitTimesView view = open(WaitTimesView.class, "grain=MONTH&from=2026-07-01&period=2026-08-01");
+
+        // then
+        assertThat(view.charts.values()).allSatisfy(chart -> {
+            assertThat(option(chart).at("/xAxis/data").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("Jul 2026", "Aug 2026");
+            assertThat(option(chart).at("/series").valueStream().map(series -> series.get("data").size()))
+                    .containsOnly(2);
+        });
+        EChart median = view.charts.get(Kpi.WAIT_MEDIAN_SECONDS);
+        assertThat(option(median).at("/series/2/data/1").asDouble()).isEqualTo(25.0);
+        assertThat(median.getAccessibleSummary()).startsWith("Median wait over the last 2 months");
+        assertThat(test(view.table).getCellText(2, 3)).as("the table is the selected period")
+                .isEqualTo("75.0% · Target missed");
+
+        // when
+        ComponentUtil.fireEvent(median, new EChart.ClickEvent(median, true, "Phone", "Aug 2026", 1));
+
+        // then
+        assertThat(address()).isEqualTo(Map.of("grain", "MONTH", "from", "2026-07-01", "period", "2026-08-01",
+                "channel", "PHONE"));
+    }
+
+    @Test
+    void theDefaultRangeIsTwelvePeriodsEndingWithTheSelectedOne() {
+        // when
+        SatisfactionView view = open(SatisfactionView.class, "grain=MONTH&period=2026-07-01");
+
+        // then
+        List<String> axis = option(view.charts.get(Kpi.CSAT_MEAN)).at("/xAxis/data").valueStream()
+                .map(JsonNode::asString).toList();
+        assertThat(axis).hasSize(12).startsWith("Aug 2025").endsWith("Jul 2026");
+        assertThat(address()).doesNotContainKey("from");
+    }
+
+    @Test
     void theViewsSpeakSpanish() {
         // given
         UI.getCurrent().setLocale(Locale.of("es", "ES"));
