@@ -26,8 +26,27 @@ public record CivicPulseProperties(
     public record City(@DefaultValue("America/New_York") ZoneId timeZone) {
     }
 
-    /** {@code minCellSize} 0 turns suppression off. */
-    public record Privacy(@DefaultValue("10") int minCellSize) {
+    /**
+     * {@code minCellSize} 0 turns suppression off. {@code commentReaders} are the dashboard roles (without Spring's
+     * {@code ROLE_} prefix) that may read residents' survey comments; an empty list lets nobody read them.
+     * <p>
+     * The readers live here, not in the dashboard's {@code civicpulse.security} settings: who may read personal free
+     * text is a privacy rule like suppression, set in the same {@code privacy} section of the one file both
+     * applications read, where an operator reviewing what the product discloses finds them together.
+     */
+    public record Privacy(@DefaultValue("10") int minCellSize,
+            @DefaultValue({ "ADMIN", "ANALYST", "DEPARTMENT_HEAD" }) List<String> commentReaders) {
+
+        public Privacy {
+            commentReaders = commentReaders == null ? List.of()
+                    : commentReaders.stream().map(String::strip).map(Privacy::withoutPrefix)
+                            .filter(role -> !role.isEmpty()).toList();
+        }
+
+        /** Spring Security stores a role as {@code ROLE_NAME}; an operator who writes it so means the same role. */
+        private static String withoutPrefix(String role) {
+            return role.startsWith("ROLE_") ? role.substring("ROLE_".length()) : role;
+        }
     }
 
     public record Ingest(@DefaultValue("0.05") double maxRejectRate) {

@@ -1,7 +1,10 @@
 package io.civicpulse.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,6 +20,7 @@ public final class PublishedResults {
     }
 
     public void clear() {
+        jdbc.sql("DELETE FROM survey_comment").update();
         jdbc.sql("DELETE FROM kpi_result").update();
         jdbc.sql("DELETE FROM kpi_publication").update();
     }
@@ -53,6 +57,19 @@ public final class PublishedResults {
                     history_version, kpi_rows)
                 VALUES (?, ?, ?, ?, '/srv/feeds', 'v1', 1)""")
                 .params(run, publishedAt, from, to)
+                .update();
+    }
+
+    /** A masked survey comment submitted at {@code submittedAt}, on its local date in the sample city's zone. */
+    public void comment(String responseId, Instant submittedAt, String department, String service, String channel,
+            String district, Integer csat, Integer nps, Integer ces, String language, String text) {
+        jdbc.sql("""
+                INSERT INTO survey_comment (response_id, submitted_at, submitted_date, department, service, channel,
+                    district, csat, nps, ces, language, comment_text, publication_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+                .params(responseId, OffsetDateTime.ofInstant(submittedAt, ZoneOffset.UTC),
+                        submittedAt.atZone(ZoneId.of("America/New_York")).toLocalDate(), department, service, channel,
+                        district, csat, nps, ces, language, text)
                 .update();
     }
 

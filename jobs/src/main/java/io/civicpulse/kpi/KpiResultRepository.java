@@ -135,9 +135,9 @@ public class KpiResultRepository {
      * Replaces the results of every period the publication covers with {@code rows} and records the
      * publication, in the caller's transaction: readers see either all of the old results or all of the new.
      *
-     * @return the number of rows written
+     * @return the publication's id, for what else the run publishes in the same transaction, and the rows written
      */
-    public long publish(NewPublication publication, Iterator<KpiRow> rows) {
+    public Published publish(NewPublication publication, Iterator<KpiRow> rows) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO kpi_publication (job_execution_id, published_at, from_date, to_date, input_dir,"
                         + " history_version, kpi_rows) VALUES (?, ?, ?, ?, ?, ?, 0)")
@@ -164,7 +164,7 @@ public class KpiResultRepository {
         }
         written += insert(batch);
         jdbc.sql("UPDATE kpi_publication SET kpi_rows = ? WHERE id = ?").params(written, publicationId).update();
-        return written;
+        return new Published(publicationId, written);
     }
 
     private long insert(List<Object[]> batch) {
@@ -186,6 +186,10 @@ public class KpiResultRepository {
     /** What a run is about to publish. */
     public record NewPublication(long jobExecutionId, LocalDate from, LocalDate to, String inputDir,
             String historyVersion) {
+    }
+
+    /** What {@link #publish} wrote: the new {@code kpi_publication} row's id and the number of KPI rows. */
+    public record Published(long publicationId, long kpiRows) {
     }
 
     public long count() {

@@ -12,12 +12,16 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.comment.PublishableComments;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.KpiCalculations;
 import io.civicpulse.kpi.KpiParameters;
 import io.civicpulse.spark.SparkSessionProvider;
 
-/** Computes every KPI of the periods the run covers from the run's new history version. */
+/**
+ * Computes every KPI of the periods the run covers from the run's new history version, and picks the survey comments
+ * of the run's window from it: both go to the run's work folder, for publish to write in one transaction.
+ */
 @Component
 class ComputeTasklet extends RunStep {
 
@@ -45,5 +49,19 @@ class ComputeTasklet extends RunStep {
                 .write().mode(SaveMode.Overwrite).parquet(run.workspace().kpis().toString());
         long rows = session.read().parquet(run.workspace().kpis().toString()).count();
         progress.report(RunProgress.Kind.COMPUTE_DONE, rows);
+        long comments = writeComments(run, feeds.get(Feed.SURVEYS));
+        progress.report(RunProgress.Kind.COMPUTE_COMMENTS, comments);
+    }
+
+    /**
+     * Writes the masked comments submitted in the run's window, out of the whole history version (not only this
+     * run's input): publish replaces the window's comments, so it needs every one of them.
+     *
+     * @return how many were written
+     */
+    static long writeComments(NightlyRunJobConfiguration.RunContext run, Dataset<Row> surveys) {
+        String comments = run.workspace().comments().toString();
+        PublishableComments.select(surveys, run.from(), run.to()).write().mode(SaveMode.Overwrite).parquet(comments);
+        return surveys.sparkSession().read().parquet(comments).count();
     }
 }

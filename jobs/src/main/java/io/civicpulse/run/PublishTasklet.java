@@ -1,7 +1,10 @@
 package io.civicpulse.run;
 
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -9,6 +12,9 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.comment.PublishableComments;
+import io.civicpulse.comment.SurveyCommentRepository;
+import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -16,39 +22,59 @@ import io.civicpulse.kpi.KpiRow;
 import io.civicpulse.spark.SparkSessionProvider;
 
 /**
- * Publishes the computed KPIs. Runs inside the step's transaction, which Spring Batch commits together with the
- * step's completion: the recomputed periods, the publication record and the switch of history version become
- * visible at once, or not at all. Aggregated KPI rows, not row-level data, stream to the driver, one partition at
- * a time, into batched inserts.
+ * Publishes the computed KPIs and the window's survey comments. Runs inside the step's transaction, which Spring
+ * Batch commits together with the step's completion: the recomputed periods, the window's comments, the publication
+ * record and the switch of history version become visible at once, or not at all. Aggregated KPI rows and the
+ * window's comments, not the whole history, stream to the driver, one partition at a time, into batched inserts.
  */
 @Component
 class PublishTasklet extends RunStep {
 
     private final KpiResultRepository results;
+    private final SurveyCommentRepository comments;
+    private final HistoryStore history;
 
     PublishTasklet(SparkSessionProvider spark, CivicPulseProperties properties, KpiResultRepository results,
-            RunProgressHub progress) {
+            SurveyCommentRepository comments, HistoryStore history, RunProgressHub progress) {
         super(spark, properties, progress);
         this.results = results;
+        this.comments = comments;
+        this.history = history;
     }
 
     @Override
     void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
         Iterator<Row> rows = session.read().parquet(run.workspace().kpis().toString()).toLocalIterator();
-        long written = results.publish(new KpiResultRepository.NewPublication(run.execution().getId(), run.from(),
-                run.to(), run.input().toString(), run.workspace().historyVersion()), new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return rows.hasNext();
-                    }
+        KpiResultRepository.Published published = results.publish(new KpiResultRepository.NewPublication(
+                run.execution().getId(), run.from(), run.to(), run.input().toString(),
+                run.workspace().historyVersion()), map(rows, PublishTasklet::toKpiRow));
+        progress.report(RunProgress.Kind.PUBLISH_DONE, published.kpiRows());
+        if (!Files.isDirectory(run.workspace().comments())) {
+            // A run whose compute step finished before this version picked comments: pick them now, from the same
+            // history version, rather than replace the window's comments with none.
+            ComputeTasklet.writeComments(run,
+                    history.read(session, Feed.SURVEYS, Optional.of(run.workspace().historyVersion())));
+        }
+        Iterator<Row> commentRows = session.read().parquet(run.workspace().comments().toString()).toLocalIterator();
+        long commentsWritten = comments.publish(published.publicationId(), run.from(), run.to(),
+                map(commentRows, PublishableComments::toComment));
+        // The write count is what the run's summary reports as KPI rows published.
+        contribution.incrementWriteCount(published.kpiRows());
+        progress.report(RunProgress.Kind.PUBLISH_COMMENTS, commentsWritten);
+    }
 
-                    @Override
-                    public KpiRow next() {
-                        return toKpiRow(rows.next());
-                    }
-                });
-        contribution.incrementWriteCount(written);
-        progress.report(RunProgress.Kind.PUBLISH_DONE, written);
+    private static <T> Iterator<T> map(Iterator<Row> rows, Function<Row, T> mapper) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return mapper.apply(rows.next());
+            }
+        };
     }
 
     static KpiRow toKpiRow(Row row) {

@@ -25,7 +25,9 @@ public record RunProgress(Kind kind, List<Object> arguments) {
         HISTORY_MERGED("history: {0} merged into history version {1}"),
         COMPUTE_STARTED("compute: KPIs for every period containing a date from {0} to {1}"),
         COMPUTE_DONE("compute: {0,number,integer} KPI rows computed"),
+        COMPUTE_COMMENTS("compute: {0,number,integer} survey comments to publish"),
         PUBLISH_DONE("publish: {0,number,integer} KPI rows published"),
+        PUBLISH_COMMENTS("publish: {0,number,integer} survey comments published"),
         CLEANUP_DONE("cleanup: done");
 
         private final String english;

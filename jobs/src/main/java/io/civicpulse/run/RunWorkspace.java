@@ -32,6 +32,11 @@ record RunWorkspace(Path home, long jobInstanceId) {
         return workFolder().resolve("kpis");
     }
 
+    /** The masked survey comments of the run's window, handed from compute to publish like the KPI rows. */
+    Path comments() {
+        return workFolder().resolve("comments");
+    }
+
     /** The history version this run writes. */
     String historyVersion() {
         return "run-" + jobInstanceId;

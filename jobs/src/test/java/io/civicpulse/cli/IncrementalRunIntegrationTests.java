@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.civicpulse.generate.FeedGenerator;
 import io.civicpulse.generate.GeneratorSettings;
+import io.civicpulse.support.PublishedComments;
 
 /**
  * Runs are incremental and idempotent: two nightly runs over consecutive days, each with that day's extract,
@@ -89,6 +90,9 @@ class IncrementalRunIntegrationTests {
         Path onceExport = export(once, "once.csv");
         assertThat(lines(onceExport)).hasSizeGreaterThan(1000);
         assertThat(lines(nightlyExport)).containsExactlyElementsOf(lines(onceExport));
+        // and the same survey comments
+        assertThat(PublishedComments.embedded(once)).isNotEmpty();
+        assertThat(PublishedComments.embedded(nightly)).containsExactlyElementsOf(PublishedComments.embedded(once));
     }
 
     @Test
@@ -97,6 +101,7 @@ class IncrementalRunIntegrationTests {
         Path home = temp.resolve("repeat-home");
         assertThat(run(home, both, DAY_1, DAY_2).exitStatus()).isZero();
         Path first = export(home, "first.csv");
+        List<String> comments = PublishedComments.embedded(home);
 
         // when
         CommandLineRun again = run(home, both, DAY_1, DAY_2);
@@ -104,6 +109,7 @@ class IncrementalRunIntegrationTests {
         // then
         assertThat(again.exitStatus()).as(again.err()).isZero();
         assertThat(lines(export(home, "second.csv"))).containsExactlyElementsOf(lines(first));
+        assertThat(PublishedComments.embedded(home)).isNotEmpty().containsExactlyElementsOf(comments);
     }
 
     private CommandLineRun run(Path home, Path input, LocalDate from, LocalDate to) {

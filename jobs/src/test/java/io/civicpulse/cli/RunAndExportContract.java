@@ -48,6 +48,9 @@ abstract class RunAndExportContract {
     /** {@code --spring.datasource...} options for the database under test; empty for the embedded default. */
     abstract List<String> databaseOptions();
 
+    /** What {@code survey_comment} holds in the database under test, one line per comment (PublishedComments). */
+    abstract List<String> publishedComments();
+
     List<String> common() {
         List<String> common = new ArrayList<>(List.of("--civicpulse.home=" + home,
                 "--civicpulse.kpi.targets[0].kpi=CSAT_MEAN", "--civicpulse.kpi.targets[0].value=4.0"));
@@ -100,6 +103,33 @@ abstract class RunAndExportContract {
 
     @Test
     @Order(2)
+    void runPublishesTheWindowsNonBlankCommentsMasked() throws IOException {
+        // given the run of the first test, and the comments of its window read from the files independently
+        Map<String, String> written = new IndependentKpis(ZoneId.of("America/New_York"), FROM, TO, 10)
+                .comments(feeds);
+
+        // when
+        List<String> published = publishedComments();
+
+        // then one comment per response with a non-blank comment submitted in the window
+        assertThat(published.stream().map(line -> line.substring(0, line.indexOf('|'))).toList())
+                .containsExactlyInAnyOrderElementsOf(written.keySet());
+        assertThat(written).hasSizeGreaterThan(20);
+        // with no e-mail address or 555 phone number of the generator left in any of them
+        assertThat(published).noneMatch(line -> line.contains("@") || line.contains("555"));
+        // and a comment with nothing to mask (no digit, no @) exactly as the resident wrote it
+        Map<String, String> byId = new java.util.HashMap<>();
+        published.forEach(line -> byId.put(line.substring(0, line.indexOf('|')),
+                line.substring(line.lastIndexOf('|') + 1)));
+        written.forEach((id, comment) -> {
+            if (!comment.matches("(?s).*[0-9@].*")) {
+                assertThat(byId.get(id)).as(id).isEqualTo(comment);
+            }
+        });
+    }
+
+    @Test
+    @Order(3)
     void exportIsSortedByItsKeyColumnsInByteOrderWithPlainNumbers() throws IOException {
         // given the published results of the first test
         Path export = temp.resolve("export-sorted.csv");
@@ -121,12 +151,13 @@ abstract class RunAndExportContract {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aBadFileFailsTheRunWithOneLineNamingFileLineAndColumnAndLeavesResultsUntouched() throws IOException {
         // given the published results, and an input folder whose contacts file has an unparseable timestamp
         Path before = temp.resolve("before.csv");
         assertThat(CommandLineRun.of(CommandLineRun.args("export", common(), "--output=" + before)).exitStatus())
                 .isZero();
+        List<String> commentsBefore = publishedComments();
         Path bad = Files.createDirectories(temp.resolve("bad"));
         Files.writeString(bad.resolve("contacts-bad.csv"), """
                 contact_id,department,channel,started_at
@@ -147,6 +178,7 @@ abstract class RunAndExportContract {
         assertThat(CommandLineRun.of(CommandLineRun.args("export", common(), "--output=" + after)).exitStatus())
                 .isZero();
         assertThat(Files.mismatch(before, after)).isEqualTo(-1L);
+        assertThat(publishedComments()).as("the published comments").isEqualTo(commentsBefore).isNotEmpty();
         // and the reject report of that failed run names the row
         CommandLineRun rejects = CommandLineRun.of(CommandLineRun.args("rejects", common(), "--output=-"));
         assertThat(rejects.exitStatus()).as(rejects.err()).isZero();
@@ -155,7 +187,7 @@ abstract class RunAndExportContract {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aMissingRequiredColumnOrAnUnknownCodeFailsTheRunNamingTheFile() throws IOException {
         // given a cases file without the status column, and a contacts file with an unknown channel
         Path noStatus = Files.createDirectories(temp.resolve("no-status"));
@@ -183,7 +215,7 @@ abstract class RunAndExportContract {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void rejectedRowsBelowTheMaximumRateAreReportedAndTheRunSucceeds() throws IOException {
         // given 40 good contacts and one with an unknown channel (2.4%, below the default 5%)
         Path someBad = Files.createDirectories(temp.resolve("some-bad"));
@@ -193,6 +225,7 @@ abstract class RunAndExportContract {
         }
         csv.append("bad,SAN,PIGEON,2026-03-03T09:00:00\n");
         Files.writeString(someBad.resolve("contacts-some-bad.csv"), csv);
+        List<String> commentsBefore = publishedComments();
 
         // when
         CommandLineRun run = CommandLineRun.of(CommandLineRun.args("run", common(), "--input=" + someBad,
@@ -204,6 +237,65 @@ abstract class RunAndExportContract {
         assertThat(run.out()).contains("contacts  1 files, 41 rows read, 1 rejected, 0 duplicates, 40 loaded");
         assertThat(rejects.out().lines().toList()).containsExactly("file,line,column,reason",
                 "contacts-some-bad.csv,42,channel,unknown channel 'PIGEON'");
+        // and the day's comments, republished from the history although this input has no surveys, are unchanged
+        assertThat(publishedComments()).isEqualTo(commentsBefore)
+                .anyMatch(line -> line.contains("|2026-03-03|"));
+    }
+
+    @Test
+    @Order(7)
+    void commentsArePublishedMaskedOnlyForTheWindowAndARunOfTheSameWindowReplacesThem() throws IOException {
+        // given surveys whose comments carry an e-mail address, a phone number and a street address; one comment
+        // is blank, one response has none, one was submitted the day after the window
+        Path input = Files.createDirectories(temp.resolve("comments"));
+        Files.writeString(input.resolve("surveys-comments.csv"), """
+                response_id,department,channel,submitted_at,service,district,csat,nps,ces,comment,language
+                c1,SAN,PHONE,2026-04-15T09:30:00,Bulky Items,CD01,1,2,2,"Nobody came. Write to jane.doe@example.com \
+                or call (212) 555-0142.",EN
+                c2,SAN,WEB,2026-04-15T18:45:00-04:00,,,5,,,"Fixed fast, the pothole at 1234 Grand Avenue is gone",es
+                c3,DOT,MOBILE_APP,2026-04-15T12:00:00,Pothole,CD02,3,7,4,,en
+                c4,DOT,PHONE,2026-04-15T13:00:00,Pothole,CD02,4,,,"   ",en
+                c5,SAN,PHONE,2026-04-16T09:00:00,Bulky Items,CD01,2,,,Outside the window,en
+                """);
+        List<String> window = List.of(
+                "c1|2026-04-15T13:30:00Z|2026-04-15|SAN|Bulky Items|PHONE|CD01|1|2|2|en"
+                        + "|Nobody came. Write to [email] or call [phone].",
+                "c2|2026-04-15T22:45:00Z|2026-04-15|SAN|UNKNOWN|WEB|UNKNOWN|5|null|null|es"
+                        + "|Fixed fast, the pothole at [address] is gone");
+
+        // when
+        CommandLineRun run = CommandLineRun.of(CommandLineRun.args("run", common(), "--input=" + input,
+                "--from=2026-04-15", "--to=2026-04-15"));
+
+        // then
+        assertThat(run.exitStatus()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 survey comments published");
+        assertThat(handWritten()).containsExactlyElementsOf(window);
+
+        // when the same run runs again, then nothing changes
+        CommandLineRun again = CommandLineRun.of(CommandLineRun.args("run", common(), "--input=" + input,
+                "--from=2026-04-15", "--to=2026-04-15"));
+        assertThat(again.exitStatus()).as(again.err()).isZero();
+        assertThat(handWritten()).containsExactlyElementsOf(window);
+
+        // when a later extract corrects one response, the window's comments are replaced by the latest versions
+        Path correction = Files.createDirectories(temp.resolve("comments-correction"));
+        Files.writeString(correction.resolve("surveys-correction.csv"), """
+                response_id,department,channel,submitted_at,comment,csat,language
+                c1,SAN,PHONE,2026-04-15T09:30:00,"Someone came to 10 Main St after all, thanks",4,en
+                """);
+        CommandLineRun corrected = CommandLineRun.of(CommandLineRun.args("run", common(), "--input=" + correction,
+                "--from=2026-04-15", "--to=2026-04-15"));
+        assertThat(corrected.exitStatus()).as(corrected.err()).isZero();
+        assertThat(handWritten()).containsExactly(
+                "c1|2026-04-15T13:30:00Z|2026-04-15|SAN|UNKNOWN|PHONE|UNKNOWN|4|null|null|en"
+                        + "|Someone came to [address] after all, thanks",
+                window.get(1));
+    }
+
+    /** The comments of the hand-written responses c1 to c5. */
+    private List<String> handWritten() {
+        return publishedComments().stream().filter(line -> line.matches("c\\d\\|.*")).toList();
     }
 
     private static String key(String row) {

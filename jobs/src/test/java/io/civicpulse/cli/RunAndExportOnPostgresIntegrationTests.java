@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 
+import io.civicpulse.support.PublishedComments;
+
 /**
  * The same contract on PostgreSQL, the production database: every migration, the Spring Batch repository and
  * the publication run there. Needs the server of .ci/run on 127.0.0.1:5432 (database {@code test}); it fails,
@@ -33,5 +35,10 @@ class RunAndExportOnPostgresIntegrationTests extends RunAndExportContract {
     List<String> databaseOptions() {
         return List.of("--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA,
                 "--spring.datasource.username=" + USER, "--spring.datasource.password=");
+    }
+
+    @Override
+    List<String> publishedComments() {
+        return PublishedComments.read(SERVER + "?currentSchema=" + SCHEMA, USER, "");
     }
 }

@@ -58,7 +58,7 @@ class KpiParametersTests {
     static CivicPulseProperties properties(List<CivicPulseProperties.ServiceLevel> levels,
             List<CivicPulseProperties.Target> targets) {
         return new CivicPulseProperties(Path.of("data"), new CivicPulseProperties.City(ZoneId.of("America/New_York")),
-                new CivicPulseProperties.Privacy(10), new CivicPulseProperties.Ingest(0.05),
+                new CivicPulseProperties.Privacy(10, List.of("ADMIN")), new CivicPulseProperties.Ingest(0.05),
                 new CivicPulseProperties.KpiSettings(null, levels, targets),
                 new CivicPulseProperties.Spark("local[2]", 4, null));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +20,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.civicpulse.cli.CivicPulseJobsApplication;
+import io.civicpulse.comment.CommentFilter;
+import io.civicpulse.comment.SurveyComment;
+import io.civicpulse.comment.SurveyCommentRepository;
 
-/** Publishing is all or nothing: a failure part-way leaves the previous results and publication in force. */
+/**
+ * Publishing is all or nothing: a failure part-way, in the KPI rows or in the survey comments published with them,
+ * leaves the previous results, comments and publication in force.
+ */
 @SpringBootTest(classes = CivicPulseJobsApplication.class)
 class KpiPublicationIntegrationTests {
 
@@ -38,13 +45,17 @@ class KpiPublicationIntegrationTests {
     KpiResultRepository results;
 
     @Autowired
+    SurveyCommentRepository comments;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
     void aPublicationThatFailsPartWayLeavesThePreviousResultsExactlyAsTheyWere() {
-        // given a publication of 3 rows
-        transactions.executeWithoutResult(status -> results.publish(publication(1), rows(3, 10.0)));
+        // given a publication of 3 rows and 2 comments
+        publish(1, rows(3, 10.0), comments(2, "first"));
         List<KpiRow> before = exported();
+        List<SurveyComment> commentsBefore = publishedComments();
 
         // when the next publication of the same period fails after 20,000 of its rows were written
         Iterator<KpiRow> failing = new Iterator<>() {
@@ -64,12 +75,63 @@ class KpiPublicationIntegrationTests {
                 return rows.next();
             }
         };
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> results.publish(publication(2),
-                failing))).hasMessage("connection lost");
+        assertThatThrownBy(() -> publish(2, failing, comments(2, "second"))).hasMessage("connection lost");
 
         // then
         assertThat(exported()).containsExactlyElementsOf(before);
+        assertThat(publishedComments()).containsExactlyElementsOf(commentsBefore).hasSize(2);
         assertThat(results.latestPublication()).get().extracting(Publication::jobExecutionId).isEqualTo(1L);
+    }
+
+    @Test
+    void aPublicationWhoseCommentsFailPartWayLeavesThePreviousResultsAndCommentsExactlyAsTheyWere() {
+        // given a publication of 3 rows and 2 comments
+        publish(1, rows(3, 10.0), comments(2, "first"));
+        List<KpiRow> before = exported();
+        List<SurveyComment> commentsBefore = publishedComments();
+
+        // when the next publication of the same day writes all its KPI rows, then fails after 6,000 comments
+        Iterator<SurveyComment> failing = new Iterator<>() {
+            final Iterator<SurveyComment> all = comments(8_000, "second");
+            int served;
+
+            @Override
+            public boolean hasNext() {
+                return all.hasNext();
+            }
+
+            @Override
+            public SurveyComment next() {
+                if (++served > 6_000) {
+                    throw new IllegalStateException("connection lost");
+                }
+                return all.next();
+            }
+        };
+        assertThatThrownBy(() -> publish(2, rows(5, 20.0), failing)).hasMessage("connection lost");
+
+        // then
+        assertThat(exported()).containsExactlyElementsOf(before);
+        assertThat(publishedComments()).containsExactlyElementsOf(commentsBefore);
+        assertThat(results.latestPublication()).get().extracting(Publication::jobExecutionId).isEqualTo(1L);
+    }
+
+    /** What the publish step does, in one transaction: the KPI rows, then the window's comments. */
+    private void publish(long execution, Iterator<KpiRow> rows, Iterator<SurveyComment> windowComments) {
+        transactions.executeWithoutResult(status -> {
+            KpiResultRepository.Published published = results.publish(publication(execution), rows);
+            comments.publish(published.publicationId(), DAY, DAY, windowComments);
+        });
+    }
+
+    private List<SurveyComment> publishedComments() {
+        return comments.latest(CommentFilter.everything(), 100_000);
+    }
+
+    private static Iterator<SurveyComment> comments(int count, String text) {
+        Instant noon = DAY.atTime(12, 0).atZone(java.time.ZoneId.of("America/New_York")).toInstant();
+        return IntStream.range(0, count).mapToObj(i -> new SurveyComment("R" + i, noon.plusSeconds(i), DAY, "SAN",
+                "UNKNOWN", "PHONE", "UNKNOWN", 4, null, null, "en", text + " comment " + i)).iterator();
     }
 
     private List<KpiRow> exported() {

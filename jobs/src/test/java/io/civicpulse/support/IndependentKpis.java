@@ -186,6 +186,22 @@ public final class IndependentKpis {
         return rows;
     }
 
+    /**
+     * The comments a run over [from, to] publishes, as written in the files (unmasked): response id → comment, for
+     * the latest version of every response submitted on a local date in the window whose comment is not empty.
+     */
+    public Map<String, String> comments(Path folder) throws IOException {
+        Map<String, String> comments = new TreeMap<>();
+        for (Map<String, String> row : latest(folder, "surveys", "response_id")) {
+            LocalDate day = localDate(row.get("submitted_at"));
+            String comment = text(row, "comment");
+            if (comment != null && !day.isBefore(settings.from()) && !day.isAfter(settings.to())) {
+                comments.put(row.get("response_id"), comment);
+            }
+        }
+        return comments;
+    }
+
     private void contact(Map<Key, Cell> cells, Contact c) {
         boolean queued = c.waitSeconds() != null || c.abandoned();
         Integer threshold = settings.answerThresholds().get(c.channel());

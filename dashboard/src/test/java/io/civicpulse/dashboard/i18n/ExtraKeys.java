@@ -5,7 +5,8 @@ import java.util.List;
 /** Keys the code builds from values rather than literals, besides those from the KPI and grain enums. */
 final class ExtraKeys {
 
-    static final List<String> ALL = List.of("overview.group.overall");
+    static final List<String> ALL = List.of("overview.group.overall", "comments.language.en", "comments.language.es",
+            "comments.count.one", "comments.count.other");
 
     private ExtraKeys() {
     }

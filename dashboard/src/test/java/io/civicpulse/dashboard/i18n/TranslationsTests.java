@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.civicpulse.dashboard.comment.CsatBand;
 import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.kpi.Better;
@@ -82,6 +83,9 @@ class TranslationsTests {
         }
         for (Locale locale : Translations.LOCALES) {
             keys.add("language." + locale.getLanguage());
+        }
+        for (CsatBand band : CsatBand.values()) {
+            keys.add(band.translationKey());
         }
         keys.addAll(ExtraKeys.ALL);
 

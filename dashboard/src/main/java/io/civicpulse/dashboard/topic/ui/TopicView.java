@@ -89,6 +89,11 @@ abstract class TopicView extends Main implements BeforeEnterObserver, HasDynamic
     /** Which filters the view offers. */
     abstract void dimensions(FilterBar bar);
 
+    /** What the view shows below its table for the filter, such as the satisfaction view's comments. */
+    Optional<Component> below(DashboardFilter filter) {
+        return Optional.empty();
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters query = event.getLocation().getQueryParameters();
@@ -151,6 +156,7 @@ abstract class TopicView extends Main implements BeforeEnterObserver, HasDynamic
         results.add(section(getTranslation("topic.overTime"), grid));
         results.add(section(getTranslation("topic.inPeriod", periodFormat.label(filter.grain(), filter.period())),
                 table(filter, loaded, format, minCellSize)));
+        below(filter).ifPresent(results::add);
     }
 
     private Article chartCard(Kpi kpi, DashboardFilter filter, Loaded loaded, List<String> categories,
@@ -275,7 +281,7 @@ abstract class TopicView extends Main implements BeforeEnterObserver, HasDynamic
         };
     }
 
-    private static Section section(String title, Component content) {
+    static Section section(String title, Component content) {
         Section section = new Section();
         section.addClassName("cp-kpi-section");
         H3 heading = new H3(title);
