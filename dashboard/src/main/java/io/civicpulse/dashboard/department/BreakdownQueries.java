@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -87,5 +89,40 @@ public class BreakdownQueries {
                 .params(params)
                 .query(KpiResultRepository.ROW)
                 .list();
+    }
+
+    /**
+     * {@link Goals} in one period of every slice that fixes {@code department} and one value of {@code dimension},
+     * by that value.
+     */
+    public Map<String, Goals> goals(Grain grain, LocalDate period, String department, Dimension dimension) {
+        StringBuilder where = new StringBuilder("department = ?");
+        for (Dimension other : Dimension.values()) {
+            where.append(" AND ").append(other.column).append(other == dimension ? " <> '*'" : " = '*'");
+        }
+        return goals(dimension.column, where.toString(), grain, period, department);
+    }
+
+    /** {@link Goals} in one period of every department as a whole, by department. */
+    public Map<String, Goals> goalsByDepartment(Grain grain, LocalDate period) {
+        return goals("department", "department <> '*' AND service = '*' AND channel = '*' AND district = '*'", grain,
+                period);
+    }
+
+    // A suppressed row has no verdict (meets_target is NULL), so it is neither measured nor missed.
+    private Map<String, Goals> goals(String keyColumn, String where, Grain grain, LocalDate period,
+            Object... moreParams) {
+        List<Object> params = new ArrayList<>(List.of(grain.name(), period, Kpi.EXPERIENCE_SCORE.name()));
+        params.addAll(List.of(moreParams));
+        Map<String, Goals> goals = new TreeMap<>();
+        jdbc.sql("SELECT " + keyColumn + " AS slice_value, COUNT(meets_target) AS measured,"
+                        + " SUM(CASE WHEN meets_target = FALSE THEN 1 ELSE 0 END) AS missed"
+                        + " FROM kpi_result WHERE grain = ? AND period_start = ? AND kpi <> ? AND " + where
+                        + " GROUP BY " + keyColumn)
+                .params(params)
+                .query((rs, i) -> goals.put(rs.getString("slice_value"),
+                        new Goals(rs.getInt("measured"), rs.getInt("missed"))))
+                .list();
+        return goals;
     }
 }

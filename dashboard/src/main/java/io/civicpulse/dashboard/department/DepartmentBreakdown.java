@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -37,7 +38,7 @@ public class DepartmentBreakdown {
     public static final List<Kpi> DISTRICT_KPIS = List.of(Kpi.EXPERIENCE_SCORE, Kpi.CSAT_MEAN);
 
     /** One service or district: its rows in the selected period and the experience score over the range. */
-    public record Line(String value, Map<Kpi, KpiRow> current, List<Double> scoreTrend) {
+    public record Line(String value, Map<Kpi, KpiRow> current, List<Double> scoreTrend, Goals goals) {
 
         public KpiRow row(Kpi kpi) {
             return current.get(kpi);
@@ -72,14 +73,24 @@ public class DepartmentBreakdown {
         for (KpiRow row : queries.byDepartment(grain, period, SERVICE_KPIS)) {
             current.computeIfAbsent(row.department(), d -> new EnumMap<>(Kpi.class)).put(row.kpi(), row);
         }
-        return current.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue(), List.of())).toList();
+        Map<String, Goals> goals = queries.goalsByDepartment(grain, period);
+        return current.entrySet().stream()
+                .map(e -> new Line(e.getKey(), e.getValue(), List.of(), goals.getOrDefault(e.getKey(), Goals.NONE)))
+                .toList();
     }
 
     public List<Line> byDistrict(PeriodRange range, String department) {
         return lines(range, department, Dimension.DISTRICT, DISTRICT_KPIS);
     }
 
-    /** Whether a district's score is far below the department's; never for a missing value on either side. */
+    /** The whole city's experience score in a period: what each district of a department is held against. */
+    public Optional<KpiRow> cityScore(Grain grain, LocalDate period) {
+        return results.findTrend(grain, SliceKey.CITY, List.of(Kpi.EXPERIENCE_SCORE), period, period).stream()
+                .findFirst();
+    }
+
+    /** Whether a district's score is far below another score (the department's or the city's); never for a missing
+     * value on either side. */
     public static boolean farBelow(Line district, KpiRow department) {
         KpiRow score = district.row(Kpi.EXPERIENCE_SCORE);
         if (score == null || score.value() == null || department == null || department.value() == null) {
@@ -126,11 +137,13 @@ public class DepartmentBreakdown {
                 scores.computeIfAbsent(value, v -> new LinkedHashMap<>()).put(row.periodStart(), row.value());
             }
         }
+        Map<String, Goals> goals = queries.goals(range.grain(), period, department, dimension);
         List<Line> lines = new ArrayList<>();
         // Only what has a result in the selected period; older values alone make no line.
         for (String value : new TreeSet<>(current.keySet())) {
             Map<LocalDate, Double> trend = scores.getOrDefault(value, Map.of());
-            lines.add(new Line(value, current.get(value), periods.stream().map(trend::get).toList()));
+            lines.add(new Line(value, current.get(value), periods.stream().map(trend::get).toList(),
+                    goals.getOrDefault(value, Goals.NONE)));
         }
         return lines;
     }

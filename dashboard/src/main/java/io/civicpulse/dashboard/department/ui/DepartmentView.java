@@ -285,6 +285,7 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         services.setAriaLabel(getTranslation("department.byService"));
         services.addColumn(Line::value).setHeader(getTranslation("filter.service")).setSortable(true)
                 .setComparator(Line::value).setAutoWidth(true).setFlexGrow(2);
+        GoalsBadge.column(services);
         for (Kpi kpi : DepartmentBreakdown.SERVICE_KPIS) {
             services.addColumn(line -> cell(line.row(kpi), format, minCellSize)).setHeader(format.name(kpi))
                     .setSortable(true).setComparator(line -> line.sortValue(kpi))
@@ -353,30 +354,38 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         return new Div(share, channelMix);
     }
 
-    /** Each district against the whole department; those far below are marked with an icon and words. */
+    /**
+     * Each district against the whole city and the whole department; those far below either are marked with an icon
+     * and words, and those far below the city are highlighted.
+     */
     private Component districtTable(DashboardFilter filter, KpiFormat format, int minCellSize,
             KpiRow departmentScore) {
         List<Line> lines = breakdown.byDistrict(filter.range(), filter.department());
         if (lines.isEmpty()) {
             return new Paragraph(getTranslation("department.noBreakdown"));
         }
+        KpiRow cityScore = breakdown.cityScore(filter.grain(), filter.period()).orElse(null);
         districts = new Grid<>();
         districts.addClassName("cp-breakdown");
         districts.setAllRowsVisible(true);
         districts.setAriaLabel(getTranslation("department.byDistrict"));
         districts.addColumn(Line::value).setHeader(getTranslation("filter.district")).setSortable(true)
                 .setComparator(Line::value).setAutoWidth(true);
+        GoalsBadge.column(districts);
         for (Kpi kpi : DepartmentBreakdown.DISTRICT_KPIS) {
             districts.addColumn(line -> cell(line.row(kpi), format, minCellSize)).setHeader(format.name(kpi))
                     .setSortable(true).setComparator(line -> line.sortValue(kpi))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
+        districts.addColumn(line -> difference(line, cityScore, format))
+                .setHeader(getTranslation("department.vsCity")).setTextAlign(ColumnTextAlign.END)
+                .setSortable(true).setComparator(line -> line.sortValue(Kpi.EXPERIENCE_SCORE)).setAutoWidth(true);
         districts.addColumn(line -> difference(line, departmentScore, format))
                 .setHeader(getTranslation("department.vsDepartment")).setTextAlign(ColumnTextAlign.END)
                 .setSortable(true).setComparator(line -> line.sortValue(Kpi.EXPERIENCE_SCORE)).setAutoWidth(true);
-        districts.addComponentColumn(line -> districtStatus(line, departmentScore))
+        districts.addComponentColumn(line -> districtStatus(line, cityScore, departmentScore))
                 .setHeader(getTranslation("department.status")).setAutoWidth(true);
-        districts.setPartNameGenerator(line -> DepartmentBreakdown.farBelow(line, departmentScore)
+        districts.setPartNameGenerator(line -> DepartmentBreakdown.farBelow(line, cityScore)
                 ? "cp-far-below" : null);
         districts.setItems(lines);
         districts.addSelectionListener(event -> event.getFirstSelectedItem()
@@ -384,23 +393,31 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         return districts;
     }
 
-    private String difference(Line line, KpiRow departmentScore, KpiFormat format) {
+    private String difference(Line line, KpiRow other, KpiFormat format) {
         KpiRow score = line.row(Kpi.EXPERIENCE_SCORE);
-        if (score == null || score.value() == null || departmentScore == null || departmentScore.value() == null) {
+        if (score == null || score.value() == null || other == null || other.value() == null) {
             return "";
         }
-        double points = (score.value() - departmentScore.value()) * 100;
+        double points = (score.value() - other.value()) * 100;
         return getTranslation("department.points", format.signed(points));
     }
 
-    private Component districtStatus(Line line, KpiRow departmentScore) {
-        if (!DepartmentBreakdown.farBelow(line, departmentScore)) {
-            return new Span();
+    private Component districtStatus(Line line, KpiRow cityScore, KpiRow departmentScore) {
+        Span status = new Span();
+        if (DepartmentBreakdown.farBelow(line, cityScore)) {
+            status.add(farBelow("department.farBelowCity"));
         }
+        if (DepartmentBreakdown.farBelow(line, departmentScore)) {
+            status.add(farBelow("department.farBelow"));
+        }
+        return status;
+    }
+
+    private Span farBelow(String key) {
         Icon icon = VaadinIcon.ARROW_DOWN.create();
         icon.getElement().setAttribute("aria-hidden", "true");
         icon.addClassName("cp-kpi-card__status-icon");
-        Span status = new Span(icon, new Span(getTranslation("department.farBelow")));
+        Span status = new Span(icon, new Span(getTranslation(key)));
         status.addClassName("cp-far-below");
         return status;
     }

@@ -35,6 +35,7 @@ import io.civicpulse.CivicPulseProperties;
 import io.civicpulse.dashboard.department.DepartmentBreakdown;
 import io.civicpulse.dashboard.department.DepartmentBreakdown.Line;
 import io.civicpulse.dashboard.department.ui.DepartmentView;
+import io.civicpulse.dashboard.department.ui.GoalsBadge;
 import io.civicpulse.dashboard.export.FilteredExport;
 import io.civicpulse.dashboard.export.FilteredExport.Scope;
 import io.civicpulse.dashboard.export.ui.ExportLink;
@@ -288,6 +289,7 @@ public class CityOverviewView extends Main implements BeforeEnterObserver, HasDy
         departments.setAriaLabel(getTranslation("department.byDepartment"));
         departments.addColumn(Line::value).setHeader(getTranslation("filter.department")).setSortable(true)
                 .setComparator(Line::value).setAutoWidth(true).setFlexGrow(2);
+        GoalsBadge.column(departments);
         for (Kpi kpi : DepartmentBreakdown.SERVICE_KPIS) {
             departments.addColumn(line -> line.row(kpi) == null ? "–" : format.value(line.row(kpi), minCellSize))
                     .setHeader(format.name(kpi)).setSortable(true).setComparator(line -> line.sortValue(kpi))

@@ -83,6 +83,9 @@ class DepartmentViewTests extends SpringBrowserlessTest {
                     false);
             results.row(Kpi.CASES_OPENED, m, month, "SAN", "BULK_ITEM", null, null, 100.0, 100, null, null, false);
             results.row(Kpi.EXPERIENCE_SCORE, m, month, "SAN", "BULK_ITEM", null, null, 1.05, 5, 1.0, true, false);
+            results.row(Kpi.ON_TIME_RATE, m, month, "SAN", "MISSED_PICKUP", null, null, 0.7, 200, 0.9, false, false);
+            results.row(Kpi.CSAT_MEAN, m, month, "SAN", "MISSED_PICKUP", null, null, 4.2, 40, 4.0, true, false);
+            results.row(Kpi.ON_TIME_RATE, m, month, "SAN", "BULK_ITEM", null, null, 0.95, 100, 0.9, true, false);
             results.row(Kpi.CONTACTS, m, month, "SAN", null, "PHONE", null, 120.0, 120, null, null, false);
             results.row(Kpi.CONTACTS, m, month, "SAN", null, "WEB", null, 80.0, 80, null, null, false);
             results.row(Kpi.DIGITAL_SHARE, m, month, "SAN", null, null, null, 0.4, 200, 0.5, false, false);
@@ -105,7 +108,11 @@ class DepartmentViewTests extends SpringBrowserlessTest {
                 .as("the score first").containsExactly(Kpi.EXPERIENCE_SCORE, Kpi.DIGITAL_SHARE, Kpi.CASES_OPENED);
         assertThat(test(view.services).size()).isEqualTo(2);
         assertThat(test(view.services).getCellText(0, 0)).isEqualTo("BULK_ITEM");
-        assertThat(test(view.services).getCellText(0, 1)).isEqualTo("105.0%");
+        assertThat(test(view.services).getCellText(0, 2)).isEqualTo("105.0%");
+        assertThat(test(view.services).getCellComponent(0, 1).getElement().getTextRecursively())
+                .isEqualTo("All 1 goals met");
+        assertThat(test(view.services).getCellComponent(1, 1).getElement().getTextRecursively())
+                .as("the experience score sums up the others and is not counted").isEqualTo("1 of 2 goals missed");
         JsonNode mix = JsonMapper.shared().readTree(view.channelMix.getOptionJson());
         assertThat(mix.at("/series").valueStream().map(s -> s.get("name").asString()).toList())
                 .containsExactly("Phone", "Web");
@@ -119,27 +126,37 @@ class DepartmentViewTests extends SpringBrowserlessTest {
         DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
 
         // when
+        test(view.services).sortByColumn(2, SortDirection.ASCENDING);
+
+        // then
+        assertThat(test(view.services).getRow(0).value()).isEqualTo("MISSED_PICKUP");
+        assertThat(test(view.services).isColumnSortable(3)).isTrue();
+
+        // and when: by goals, the most missed first
         test(view.services).sortByColumn(1, SortDirection.ASCENDING);
 
         // then
         assertThat(test(view.services).getRow(0).value()).isEqualTo("MISSED_PICKUP");
-        assertThat(test(view.services).isColumnSortable(2)).isTrue();
     }
 
     @Test
-    void districtsFarBelowTheDepartmentAreMarkedInWordsAndSuppressedValuesSaySo() {
+    void districtsFarBelowTheCityOrTheDepartmentAreMarkedInWordsAndSuppressedValuesSaySo() {
         // when
         DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
 
         // then
         Grid<Line> districts = view.districts;
         assertThat(test(districts).getCellText(0, 0)).isEqualTo("CD01");
-        assertThat(test(districts).getCellText(0, 3)).isEqualTo("+5.0 points");
-        assertThat(test(districts).getCellComponent(0, 4).getElement().getTextRecursively()).isEmpty();
-        assertThat(test(districts).getCellText(1, 2)).isEqualTo("suppressed (fewer than 10)");
-        assertThat(test(districts).getCellText(1, 3)).isEqualTo("-20.0 points");
-        assertThat(test(districts).getCellComponent(1, 4).getElement().getTextRecursively())
-                .isEqualTo("Far below the department");
+        assertThat(test(districts).getCellText(0, 4)).as("against the city").isEqualTo("0.0 points");
+        assertThat(test(districts).getCellText(0, 5)).as("against the department").isEqualTo("+5.0 points");
+        assertThat(test(districts).getCellComponent(0, 6).getElement().getTextRecursively()).isEmpty();
+        assertThat(test(districts).getCellText(1, 3)).isEqualTo("suppressed (fewer than 10)");
+        assertThat(test(districts).getCellComponent(1, 1).getElement().getTextRecursively())
+                .as("a suppressed value has no verdict").isEqualTo("No goals");
+        assertThat(test(districts).getCellText(1, 4)).isEqualTo("-25.0 points");
+        assertThat(test(districts).getCellText(1, 5)).isEqualTo("-20.0 points");
+        assertThat(test(districts).getCellComponent(1, 6).getElement().getTextRecursively())
+                .isEqualTo("Far below the cityFar below the department");
     }
 
     @Test
@@ -161,6 +178,9 @@ class DepartmentViewTests extends SpringBrowserlessTest {
 
         // when
         assertThat(test(departments).getCellText(1, 0)).isEqualTo("SAN");
+        assertThat(test(departments).getCellComponent(1, 1).getElement().getTextRecursively())
+                .as("which departments miss their goals, at a glance").isEqualTo("1 of 1 goals missed");
+        assertThat(test(departments).getCellComponent(0, 1).getElement().getTextRecursively()).isEqualTo("No goals");
         test(departments).select(1);
 
         // then
@@ -177,7 +197,7 @@ class DepartmentViewTests extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).withClassName("cp-overview__scope").first().getText())
                 .isEqualTo("Service MISSED_PICKUP of SAN");
         assertThat(find(KpiCard.class).all()).extracting(KpiCard::kpi)
-                .containsExactly(Kpi.EXPERIENCE_SCORE, Kpi.CASES_OPENED);
+                .containsExactly(Kpi.EXPERIENCE_SCORE, Kpi.CASES_OPENED, Kpi.ON_TIME_RATE, Kpi.CSAT_MEAN);
         assertThat(find(RouterLink.class, ((DepartmentView) getCurrentView()).path).all())
                 .extracting(RouterLink::getText).containsExactly("City overview", "SAN");
     }
@@ -248,7 +268,7 @@ class DepartmentViewTests extends SpringBrowserlessTest {
                 .isEqualTo(2);
         assertThat(find(KpiCard.class).all()).allSatisfy(card -> assertThat(axis(find(EChart.class, card).single()))
                 .containsExactly("Jul 2026", "Aug 2026"));
-        EChart sparkline = (EChart) test(view.services).getCellComponent(0, 5);
+        EChart sparkline = (EChart) test(view.services).getCellComponent(0, 6);
         assertThat(axis(sparkline)).containsExactly("Jul 2026", "Aug 2026");
         assertThat(combo("From").getValue()).isEqualTo(JULY);
         assertThat(combo("Period").getValue()).isEqualTo(AUGUST);
