@@ -1,14 +1,12 @@
 package io.civicpulse.cli;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 
 import io.civicpulse.support.PublishedComments;
+import io.civicpulse.support.TestPostgres;
 
 /**
  * The same contract on PostgreSQL, the production database: every migration, the Spring Batch repository and
@@ -18,27 +16,20 @@ import io.civicpulse.support.PublishedComments;
 class RunAndExportOnPostgresIntegrationTests extends RunAndExportContract {
 
     static final String SCHEMA = "civicpulse_it";
-    static final String SERVER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_USER", "postgres");
 
     @BeforeAll
     void freshSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
+        TestPostgres.freshSchema(SCHEMA);
     }
 
     @Override
     List<String> databaseOptions() {
-        return List.of("--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + USER, "--spring.datasource.password=");
+        return List.of("--spring.datasource.url=" + TestPostgres.url(SCHEMA),
+                "--spring.datasource.username=" + TestPostgres.USER, "--spring.datasource.password=");
     }
 
     @Override
     List<String> publishedComments() {
-        return PublishedComments.read(SERVER + "?currentSchema=" + SCHEMA, USER, "");
+        return PublishedComments.read(TestPostgres.url(SCHEMA), TestPostgres.USER, "");
     }
 }
