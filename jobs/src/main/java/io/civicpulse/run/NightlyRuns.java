@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -43,9 +44,11 @@ public class NightlyRuns {
     private final JdbcClient jdbc;
     private final CivicPulseProperties properties;
     private final RunLock runLock;
+    private final ApplicationEventPublisher events;
 
     NightlyRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyRun, RunProgressHub progress,
-            JdbcClient jdbc, CivicPulseProperties properties, RunLock runLock) {
+            JdbcClient jdbc, CivicPulseProperties properties, RunLock runLock, ApplicationEventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.runLock = runLock;
         this.jobOperator = jobOperator;
@@ -61,6 +64,12 @@ public class NightlyRuns {
      * otherwise it starts a new run.
      */
     public synchronized RunOutcome run(RunRequest request, RunProgressListener listener) {
+        RunOutcome outcome = attempt(request, listener);
+        events.publishEvent(new RunFinished(request, outcome));
+        return outcome;
+    }
+
+    private RunOutcome attempt(RunRequest request, RunProgressListener listener) {
         try {
             // A configuration mistake fails the run before any work, not after the ingest.
             KpiParameters.of(properties, request.from(), request.to());
