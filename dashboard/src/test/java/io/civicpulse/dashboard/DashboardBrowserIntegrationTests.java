@@ -142,6 +142,11 @@ class DashboardBrowserIntegrationTests {
         browser.open(url("/"));
         awaitScoreboard();
 
+        // given: which departments miss their goals, in words on the city's table of departments
+        String departments = (String) browser.script("""
+                return [...document.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent).join('|');""");
+        assertThat(departments).containsPattern("\\d+ of \\d+ goals missed").contains("HPD");
+
         // when: a department row of the city's table
         browser.clickText("vaadin-grid-cell-content", "HPD");
 
@@ -150,6 +155,7 @@ class DashboardBrowserIntegrationTests {
         assertThat(URI.create(browser.driver().getCurrentUrl()).getQuery()).contains("department=HPD");
         awaitCharts();
         assertThat(browser.find(By.cssSelector("h1.cp-header__title")).getText()).isEqualTo("Departments");
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("By service", "By district", "Goals");
         browser.screenshot("04-department-HPD");
 
         // when: the first service of the department's table
