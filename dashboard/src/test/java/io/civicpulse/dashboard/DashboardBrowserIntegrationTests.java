@@ -199,7 +199,7 @@ class DashboardBrowserIntegrationTests {
         String shown = browser.waitUntil(d -> {
             String text = (String) browser.script("""
                     return [...document.querySelectorAll('vaadin-grid-cell-content')]
-                        .map(cell => cell.textContent).join('\n');""");
+                        .map(cell => cell.textContent).join(' | ');""");
             return text.contains("CSAT") && text.length() > 500 ? text : null;
         });
         assertThat(shown).doesNotContainPattern("[\\w.]+@[\\w.]+\\.[a-z]{2,}")
