@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.civicpulse.feeds.CommentMasker;
+import io.civicpulse.jdbc.CodeOrder;
 
 /**
  * The published survey comments ({@code survey_comment}): a nightly run replaces those of its window, the dashboard
@@ -32,10 +33,12 @@ public class SurveyCommentRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final CodeOrder order;
 
     public SurveyCommentRepository(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
+        this.order = CodeOrder.of(dataSource);
     }
 
     /**
@@ -100,8 +103,8 @@ public class SurveyCommentRepository {
     public List<SurveyComment> latest(CommentFilter filter, int limit) {
         Where where = where(filter);
         return jdbc.sql("SELECT " + COLUMNS + " FROM survey_comment" + where.sql()
-                        + " ORDER BY submitted_at DESC, response_id DESC FETCH FIRST " + Math.max(0, limit)
-                        + " ROWS ONLY")
+                        + " ORDER BY submitted_at DESC, " + order.by("response_id") + " DESC"
+                        + " FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY")
                 .params(where.params())
                 .query(ROW)
                 .list();
@@ -116,7 +119,8 @@ public class SurveyCommentRepository {
 
     /** The languages comments were written in, in code order: the options of the dashboard's language filter. */
     public List<String> languages() {
-        return jdbc.sql("SELECT DISTINCT language FROM survey_comment WHERE language IS NOT NULL ORDER BY language")
+        return jdbc.sql("SELECT language FROM survey_comment WHERE language IS NOT NULL GROUP BY language ORDER BY "
+                        + order.by("language"))
                 .query(String.class)
                 .list();
     }

@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.civicpulse.jdbc.CodeOrder;
 
 /** Reads the published KPI results; the dashboard and {@code export} see exactly what a run committed. */
 @Repository
@@ -38,7 +39,7 @@ public class KpiResultRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate streamingJdbc;
     private final TransactionTemplate readOnly;
-    private final String byteOrder;
+    private final CodeOrder order;
 
     public KpiResultRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -47,7 +48,7 @@ public class KpiResultRepository {
         this.streamingJdbc.setFetchSize(10_000);
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
-        this.byteOrder = isPostgres(dataSource) ? " COLLATE \"C\"" : "";
+        this.order = CodeOrder.of(dataSource);
     }
 
     /** The newest {@code count} periods of a grain that have results, newest first. */
@@ -62,7 +63,8 @@ public class KpiResultRepository {
     /** Every KPI of one slice in one period. */
     public List<KpiRow> findPeriod(Grain grain, LocalDate periodStart, SliceKey slice) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start = ?"
-                        + " AND department = ? AND service = ? AND channel = ? AND district = ? ORDER BY kpi")
+                        + " AND department = ? AND service = ? AND channel = ? AND district = ? ORDER BY "
+                        + order.by("kpi"))
                 .params(grain.name(), periodStart, slice.department(), slice.service(), slice.channel(),
                         slice.district())
                 .query(ROW)
@@ -80,7 +82,8 @@ public class KpiResultRepository {
         kpis.forEach(kpi -> params.add(kpi.name()));
         return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
                         + " AND department = ? AND service = ? AND channel = ? AND district = ?"
-                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY period_start, kpi")
+                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY period_start, "
+                        + order.by("kpi"))
                 .params(params)
                 .query(ROW)
                 .list();
@@ -88,7 +91,8 @@ public class KpiResultRepository {
 
     /** The departments that have results, in name order. */
     public List<String> departments() {
-        return jdbc.sql("SELECT DISTINCT department FROM kpi_result WHERE department <> '*' ORDER BY department")
+        return jdbc.sql("SELECT department FROM kpi_result WHERE department <> '*' GROUP BY department ORDER BY "
+                        + order.by("department"))
                 .query(String.class)
                 .list();
     }
@@ -124,9 +128,9 @@ public class KpiResultRepository {
             }
             sql.append(" AND (").append(String.join(" OR ", perGrain)).append(')');
         }
-        sql.append(" ORDER BY kpi").append(byteOrder).append(", grain").append(byteOrder)
-                .append(", period_start, department").append(byteOrder).append(", service").append(byteOrder)
-                .append(", channel").append(byteOrder).append(", district").append(byteOrder);
+        sql.append(" ORDER BY ").append(order.by("kpi")).append(", ").append(order.by("grain"))
+                .append(", period_start, ").append(order.by("department")).append(", ").append(order.by("service"))
+                .append(", ").append(order.by("channel")).append(", ").append(order.by("district"));
         RowCallbackHandler handler = rs -> consumer.accept(ROW.mapRow(rs, 0));
         readOnly.executeWithoutResult(status -> streamingJdbc.query(sql.toString(), handler, params.toArray()));
     }
@@ -229,15 +233,5 @@ public class KpiResultRepository {
             return type.cast(((Number) value).longValue());
         }
         return type.cast(value);
-    }
-
-    static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-                    metaData -> metaData.getDatabaseProductName());
-            return product != null && product.toLowerCase().contains("postgres");
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the database's metadata: " + e.getMessage(), e);
-        }
     }
 }

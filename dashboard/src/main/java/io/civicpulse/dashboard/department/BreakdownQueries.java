@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.civicpulse.jdbc.CodeOrder;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -37,9 +38,11 @@ public class BreakdownQueries {
     }
 
     private final JdbcClient jdbc;
+    private final CodeOrder order;
 
     public BreakdownQueries(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.order = CodeOrder.of(dataSource);
     }
 
     /**
@@ -61,7 +64,8 @@ public class BreakdownQueries {
         }
         sql.append(" AND kpi IN (").append("?,".repeat(kpis.size() - 1)).append("?)");
         kpis.forEach(kpi -> params.add(kpi.name()));
-        sql.append(" ORDER BY period_start, ").append(dimension.column).append(", kpi");
+        sql.append(" ORDER BY period_start, ").append(order.by(dimension.column)).append(", ")
+                .append(order.by("kpi"));
         return jdbc.sql(sql.toString()).params(params).query(KpiResultRepository.ROW).list();
     }
 
@@ -72,7 +76,8 @@ public class BreakdownQueries {
         return jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
                         + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
                         + " AND department <> '*' AND service = '*' AND channel = '*' AND district = '*'"
-                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY period_start, department, kpi")
+                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?)"
+                        + " ORDER BY period_start, " + order.by("department") + ", " + order.by("kpi"))
                 .params(params)
                 .query(KpiResultRepository.ROW)
                 .list();
@@ -85,7 +90,8 @@ public class BreakdownQueries {
         return jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
                         + " FROM kpi_result WHERE grain = ? AND period_start = ?"
                         + " AND department <> '*' AND service = '*' AND channel = '*' AND district = '*'"
-                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY department, kpi")
+                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?)"
+                        + " ORDER BY " + order.by("department") + ", " + order.by("kpi"))
                 .params(params)
                 .query(KpiResultRepository.ROW)
                 .list();

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.civicpulse.jdbc.CodeOrder;
 import io.civicpulse.kpi.Grain;
 
 /**
@@ -19,9 +20,11 @@ import io.civicpulse.kpi.Grain;
 public class FilterOptions {
 
     private final JdbcClient jdbc;
+    private final CodeOrder order;
 
     public FilterOptions(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.order = CodeOrder.of(dataSource);
     }
 
     public List<String> departments(Grain grain, LocalDate period) {
@@ -33,8 +36,8 @@ public class FilterOptions {
         if (department == null) {
             return List.of();
         }
-        return jdbc.sql("SELECT DISTINCT service FROM kpi_result WHERE grain = ? AND period_start = ?"
-                        + " AND department = ? AND service <> '*' ORDER BY service")
+        return jdbc.sql("SELECT service FROM kpi_result WHERE grain = ? AND period_start = ?"
+                        + " AND department = ? AND service <> '*' GROUP BY service ORDER BY " + order.by("service"))
                 .params(grain.name(), period, department)
                 .query(String.class)
                 .list();
@@ -50,8 +53,8 @@ public class FilterOptions {
 
     private List<String> distinct(String column, Grain grain, LocalDate period) {
         // The column name is one of this class's constants, never user input.
-        return jdbc.sql("SELECT DISTINCT " + column + " FROM kpi_result WHERE grain = ? AND period_start = ? AND "
-                        + column + " <> '*' ORDER BY " + column)
+        return jdbc.sql("SELECT " + column + " FROM kpi_result WHERE grain = ? AND period_start = ? AND "
+                        + column + " <> '*' GROUP BY " + column + " ORDER BY " + order.by(column))
                 .params(grain.name(), period)
                 .query(String.class)
                 .list();
