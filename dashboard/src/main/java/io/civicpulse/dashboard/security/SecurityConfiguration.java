@@ -1,5 +1,8 @@
 package io.civicpulse.dashboard.security;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,7 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,6 +30,8 @@ import io.civicpulse.dashboard.security.ui.LoginView;
 @EnableConfigurationProperties(DashboardSecurityProperties.class)
 class SecurityConfiguration {
 
+    private static final String ARGON2 = "argon2";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // Vaadin's configurer ends the chain by refusing every request that is neither a view nor one of Vaadin's
@@ -36,15 +43,25 @@ class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
-    /** Accounts live in the product database ({@code users} and {@code authorities}, created by Flyway). */
+    /**
+     * Accounts live in the product database ({@code users}, {@code authorities} and a department head's
+     * {@code user_department}, created by Flyway).
+     */
     @Bean
     JdbcUserDetailsManager userDetailsManager(DataSource dataSource) {
-        return new JdbcUserDetailsManager(dataSource);
+        return new ScopedUserDetailsManager(dataSource);
     }
 
-    /** Stores hashes as {@code {bcrypt}...}, so a later change of algorithm keeps old hashes readable. */
+    /**
+     * New hashes are Argon2id ({@code {argon2}...}, Spring Security's current defaults: 16 MiB, 2 iterations), the
+     * password-hashing competition's winner and OWASP's first choice, memory-hard against GPU guessing. Hashes keep
+     * their {@code {id}} prefix, so the {@code {bcrypt}} hashes of earlier versions still log in.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(ARGON2, encoders);
     }
 }
