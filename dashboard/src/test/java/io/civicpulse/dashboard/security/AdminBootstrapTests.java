@@ -97,7 +97,7 @@ class AdminBootstrapTests {
     void theMessageNamesThePortTheServerActuallyListensOn(CapturedOutput output) {
         MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "18080");
 
-        new AdminBootstrap(users, passwordEncoder, new DashboardSecurityProperties(""), environment)
+        new AdminBootstrap(users, passwordEncoder, DashboardSecurityProperties.withBootstrapAdminPassword(""), environment)
                 .createAdminIfMissing();
 
         assertThat(output.getAll()).contains("log in at http://localhost:18080/ as admin / ");
@@ -105,11 +105,11 @@ class AdminBootstrapTests {
 
     @Test
     void theConfiguredPasswordNeverAppearsInTheSettingsToString() {
-        assertThat(new DashboardSecurityProperties("s3cret-Pass").toString()).doesNotContain("s3cret-Pass");
+        assertThat(DashboardSecurityProperties.withBootstrapAdminPassword("s3cret-Pass").toString()).doesNotContain("s3cret-Pass");
     }
 
     private AdminBootstrap bootstrap(String configuredPassword) {
-        return new AdminBootstrap(users, passwordEncoder, new DashboardSecurityProperties(configuredPassword),
+        return new AdminBootstrap(users, passwordEncoder, DashboardSecurityProperties.withBootstrapAdminPassword(configuredPassword),
                 new MockEnvironment());
     }
 }
