@@ -25,7 +25,9 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -114,7 +116,16 @@ class SecurityConfiguration {
      */
     private static void headers(HttpSecurity http) throws Exception {
         HeaderWriter permissions = new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY);
+        // Written before the request is handled: Vaadin writes its page to the container's own response, past the
+        // wrapper that would add them when the answer is committed.
         http.headers(headers -> headers
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
                 .contentTypeOptions(contentType -> {
                 })
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
