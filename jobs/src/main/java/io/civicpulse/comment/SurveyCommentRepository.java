@@ -140,6 +140,14 @@ public class SurveyCommentRepository {
         condition(sql, params, "csat >= ?", filter.minCsat());
         condition(sql, params, "csat <= ?", filter.maxCsat());
         condition(sql, params, "language = ?", filter.language());
+        if (filter.departments() != null) {
+            if (filter.departments().isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND department IN (").append("?,".repeat(filter.departments().size() - 1)).append("?)");
+                params.addAll(new java.util.TreeSet<>(filter.departments()));
+            }
+        }
         return new Where(sql.toString(), params);
     }
 

@@ -64,6 +64,26 @@ abstract class SurveyCommentRepositoryContract {
     }
 
     @Test
+    void givenCommentsOfSeveralDepartmentsWhenLimitedToSomeThenNoOtherDepartmentsCommentIsRead() {
+        // given
+        publish(1, MAY_4, MAY_4,
+                comment("a", MAY_4, 9, "SAN", "PHONE", 5, "en", "sanitation"),
+                comment("b", MAY_4, 10, "DOT", "PHONE", 4, "en", "transport"),
+                comment("c", MAY_4, 11, "PRK", "PHONE", 3, "en", "parks"));
+        CommentFilter city = new CommentFilter(null, null, null, null, MAY_4, MAY_4, null, null, null);
+
+        // when / then
+        assertThat(texts(comments.latest(city.withinDepartments(java.util.Set.of("SAN", "PRK")), 10)))
+                .containsExactly("parks", "sanitation");
+        assertThat(comments.count(city.withinDepartments(java.util.Set.of("SAN", "PRK")))).isEqualTo(2);
+        assertThat(comments.latest(new CommentFilter("DOT", null, null, null, MAY_4, MAY_4, null, null, null)
+                .withinDepartments(java.util.Set.of("SAN")), 10)).as("the limit wins over the department").isEmpty();
+        assertThat(comments.count(city.withinDepartments(java.util.Set.of()))).isZero();
+        assertThat(texts(comments.latest(city.withinDepartments(java.util.Set.of("SAN")).withCsat(1, 5)
+                .withLanguage("en"), 10))).as("kept by the other filters").containsExactly("sanitation");
+    }
+
+    @Test
     void givenRatingsAndLanguagesWhenFilteringByCsatBandAndLanguageThenOnlyMatchingCommentsAreRead() {
         // given
         publish(1, MAY_4, MAY_4,

@@ -13,6 +13,7 @@ import io.civicpulse.comment.CommentFilter;
 import io.civicpulse.comment.SurveyComment;
 import io.civicpulse.comment.SurveyCommentRepository;
 import io.civicpulse.dashboard.filter.DashboardFilter;
+import io.civicpulse.dashboard.security.Viewer;
 
 /**
  * The newest masked survey comments of a view's slice and period, for the roles of
@@ -70,8 +71,14 @@ public class LatestComments {
         LocalDate from = slice.period();
         LocalDate to = from == null ? null : slice.grain().nextPeriodStart(from).minusDays(1);
         CsatBand scores = band == null ? CsatBand.ALL : band;
-        return new CommentFilter(slice.department(), slice.service(), slice.channel(), slice.district(), from, to,
-                scores.min(), scores.max(), language);
+        // A department head reads their departments' comments only: another department's slice is refused, and
+        // the city's (or a channel's or district's) comments are narrowed to their departments, since comments,
+        // unlike the city's totals, are each about one department's case.
+        Viewer viewer = Viewer.current();
+        viewer.require(slice.department());
+        CommentFilter selection = new CommentFilter(slice.department(), slice.service(), slice.channel(),
+                slice.district(), from, to, scores.min(), scores.max(), language);
+        return viewer.isScoped() ? selection.withinDepartments(viewer.departments()) : selection;
     }
 
     private void requireReader() {

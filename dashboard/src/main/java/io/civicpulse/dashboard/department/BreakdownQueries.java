@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.jdbc.CodeOrder;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
@@ -21,7 +22,8 @@ import io.civicpulse.kpi.KpiRow;
 /**
  * The breakdowns of one department by service, channel or district: every value of the dimension at once, which the
  * jobs module's repository (one slice at a time) does not offer. Plain SQL on the published {@code kpi_result}
- * table, so the dashboard reads exactly what a run committed.
+ * table, so the dashboard reads exactly what a run committed. Every query keeps to what the {@link Viewer} may see:
+ * one department's breakdown is refused for another department's head, a list of departments keeps theirs.
  */
 @Repository
 public class BreakdownQueries {
@@ -51,6 +53,7 @@ public class BreakdownQueries {
      */
     public List<KpiRow> rows(Grain grain, LocalDate first, LocalDate last, String department, Dimension dimension,
             Collection<Kpi> kpis) {
+        Viewer.current().require(department);
         if (kpis.isEmpty()) {
             return List.of();
         }
@@ -73,28 +76,28 @@ public class BreakdownQueries {
     public List<KpiRow> departmentsTrend(Grain grain, LocalDate first, LocalDate last, Collection<Kpi> kpis) {
         List<Object> params = new ArrayList<>(List.of(grain.name(), first, last));
         kpis.forEach(kpi -> params.add(kpi.name()));
-        return jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
+        return Viewer.current().visibleRows(jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
                         + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
                         + " AND department <> '*' AND service = '*' AND channel = '*' AND district = '*'"
                         + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?)"
                         + " ORDER BY period_start, " + order.by("department") + ", " + order.by("kpi"))
                 .params(params)
                 .query(KpiResultRepository.ROW)
-                .list();
+                .list());
     }
 
     /** The given KPIs of every department as a whole in one period, by department. */
     public List<KpiRow> byDepartment(Grain grain, LocalDate period, Collection<Kpi> kpis) {
         List<Object> params = new ArrayList<>(List.of(grain.name(), period));
         kpis.forEach(kpi -> params.add(kpi.name()));
-        return jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
+        return Viewer.current().visibleRows(jdbc.sql("SELECT " + KpiResultRepository.COLUMNS
                         + " FROM kpi_result WHERE grain = ? AND period_start = ?"
                         + " AND department <> '*' AND service = '*' AND channel = '*' AND district = '*'"
                         + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?)"
                         + " ORDER BY " + order.by("department") + ", " + order.by("kpi"))
                 .params(params)
                 .query(KpiResultRepository.ROW)
-                .list();
+                .list());
     }
 
     /**
@@ -102,6 +105,7 @@ public class BreakdownQueries {
      * by that value.
      */
     public Map<String, Goals> goals(Grain grain, LocalDate period, String department, Dimension dimension) {
+        Viewer.current().require(department);
         StringBuilder where = new StringBuilder("department = ?");
         for (Dimension other : Dimension.values()) {
             where.append(" AND ").append(other.column).append(other == dimension ? " <> '*'" : " = '*'");
@@ -111,8 +115,11 @@ public class BreakdownQueries {
 
     /** {@link Goals} in one period of every department as a whole, by department. */
     public Map<String, Goals> goalsByDepartment(Grain grain, LocalDate period) {
-        return goals("department", "department <> '*' AND service = '*' AND channel = '*' AND district = '*'", grain,
-                period);
+        Map<String, Goals> goals = goals("department",
+                "department <> '*' AND service = '*' AND channel = '*' AND district = '*'", grain, period);
+        Viewer viewer = Viewer.current();
+        goals.keySet().removeIf(department -> !viewer.maySee(department));
+        return goals;
     }
 
     // A suppressed row has no verdict (meets_target is NULL), so it is neither measured nor missed.

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.department.BreakdownQueries.Dimension;
 import io.civicpulse.dashboard.filter.PeriodRange;
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -101,6 +102,7 @@ public class DepartmentBreakdown {
 
     /** Over the range; the digital share's last value is the selected period's. */
     public ChannelMix channelMix(PeriodRange range, String department) {
+        Viewer.current().require(department);
         Grain grain = range.grain();
         LocalDate period = range.last();
         List<LocalDate> periods = range.periods();

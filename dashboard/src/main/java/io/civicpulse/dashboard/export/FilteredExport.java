@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.filter.DashboardFilter;
 import io.civicpulse.dashboard.filter.PeriodRange;
+import io.civicpulse.dashboard.security.Viewer;
 
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiCsv;
@@ -78,8 +79,16 @@ public class FilteredExport {
         return rows.size();
     }
 
+    /**
+     * Only what the {@link Viewer} may see: a slice of another department is refused, and a breakdown by department
+     * keeps the viewer's own departments.
+     *
+     * @throws io.civicpulse.dashboard.security.DepartmentNotAllowedException for another department's slice
+     */
     List<KpiRow> rows(DashboardFilter filter, Scope scope, Collection<Kpi> kpis) {
+        Viewer viewer = Viewer.current();
         SliceKey slice = filter.slice();
+        viewer.require(slice.department());
         PeriodRange range = filter.range();
         StringBuilder sql = new StringBuilder("SELECT " + KpiResultRepository.COLUMNS
                 + " FROM kpi_result WHERE grain = ?"
@@ -111,7 +120,7 @@ public class FilteredExport {
             sql.append(" AND kpi IN (").append("?,".repeat(kpis.size() - 1)).append("?)");
             kpis.forEach(kpi -> params.add(kpi.name()));
         }
-        return jdbc.sql(sql.toString()).params(params).query(KpiResultRepository.ROW).list();
+        return viewer.visibleRows(jdbc.sql(sql.toString()).params(params).query(KpiResultRepository.ROW).list());
     }
 
     /**

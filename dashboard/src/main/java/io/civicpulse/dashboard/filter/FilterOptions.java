@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.jdbc.CodeOrder;
 import io.civicpulse.kpi.Grain;
 
@@ -15,6 +16,7 @@ import io.civicpulse.kpi.Grain;
  * The values a filter can take: those that have published results in the period shown. Read here with plain SQL
  * rather than through the jobs module's repository, which has no such queries. Every query names the grain and the
  * period, so it reads one period through the {@code (grain, period_start)} index instead of the whole table.
+ * Departments are those the {@link Viewer} may see: a department head is never offered another department.
  */
 @Service
 public class FilterOptions {
@@ -28,12 +30,12 @@ public class FilterOptions {
     }
 
     public List<String> departments(Grain grain, LocalDate period) {
-        return distinct("department", grain, period);
+        return Viewer.current().visible(distinct("department", grain, period));
     }
 
     /** The services of one department. */
     public List<String> services(Grain grain, LocalDate period, String department) {
-        if (department == null) {
+        if (department == null || !Viewer.current().maySee(department)) {
             return List.of();
         }
         return jdbc.sql("SELECT service FROM kpi_result WHERE grain = ? AND period_start = ?"

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.filter.PeriodRange;
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -44,8 +45,12 @@ public class Scoreboard {
     /**
      * Every KPI the slice has in the range's last (selected) period, in catalogue order, each with its trend over
      * the whole range.
+     *
+     * @throws io.civicpulse.dashboard.security.DepartmentNotAllowedException for a department outside the
+     *         {@link Viewer}'s scope
      */
     public ScoreboardPeriod load(PeriodRange range, SliceKey slice) {
+        Viewer.current().require(slice.department());
         Grain grain = range.grain();
         LocalDate periodStart = range.last();
         List<KpiRow> rows = new ArrayList<>(results.findPeriod(grain, periodStart, slice));

@@ -14,6 +14,7 @@ import io.civicpulse.dashboard.department.BreakdownQueries;
 import io.civicpulse.dashboard.department.BreakdownQueries.Dimension;
 import io.civicpulse.dashboard.filter.DashboardFilter;
 import io.civicpulse.dashboard.filter.PeriodRange;
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.dashboard.topic.Topic.Breakdown;
 import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -46,7 +47,9 @@ public class TopicData {
         this.queries = queries;
     }
 
+    /** @throws io.civicpulse.dashboard.security.DepartmentNotAllowedException for another department's slice */
     public Loaded load(Topic topic, DashboardFilter filter) {
+        Viewer.current().require(filter.slice().department());
         PeriodRange range = filter.range();
         List<LocalDate> periods = range.periods();
         LocalDate first = range.first();

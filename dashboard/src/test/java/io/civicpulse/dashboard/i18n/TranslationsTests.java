@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.civicpulse.dashboard.comment.CsatBand;
 import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.dashboard.format.PeriodFormat;
+import io.civicpulse.dashboard.security.Role;
 import io.civicpulse.kpi.Better;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.Grain;
@@ -83,6 +84,9 @@ class TranslationsTests {
         }
         for (Locale locale : Translations.LOCALES) {
             keys.add("language." + locale.getLanguage());
+        }
+        for (Role role : Role.values()) {
+            keys.add("role." + role.name());
         }
         for (CsatBand band : CsatBand.values()) {
             keys.add(band.translationKey());

@@ -16,14 +16,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTests {
 
-    private final PasswordEncoder passwordEncoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder passwordEncoder = new SecurityConfiguration().passwordEncoder();
     private JdbcUserDetailsManager users;
 
     @BeforeEach
@@ -46,10 +46,22 @@ class AdminBootstrapTests {
 
         assertThat(created).isTrue();
         UserDetails admin = users.loadUserByUsername("admin");
-        assertThat(admin.getPassword()).startsWith("{bcrypt}").doesNotContain("s3cret-Pass");
+        assertThat(admin.getPassword()).startsWith("{argon2}").doesNotContain("s3cret-Pass");
         assertThat(passwordEncoder.matches("s3cret-Pass", admin.getPassword())).isTrue();
         assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADMIN");
         assertThat(admin.isEnabled()).isTrue();
+    }
+
+    @Test
+    void givenAHashFromAnEarlierVersionWhenCheckingItsPasswordThenBcryptStillMatches() {
+        // given a {bcrypt} hash, as the dashboard stored before it moved to Argon2id
+        String earlier = "{bcrypt}" + new BCryptPasswordEncoder().encode("an-older-Pass-1");
+
+        // when / then
+        assertThat(passwordEncoder.matches("an-older-Pass-1", earlier)).isTrue();
+        assertThat(passwordEncoder.matches("wrong-password", earlier)).isFalse();
+        assertThat(passwordEncoder.upgradeEncoding(earlier)).as("rehashed with Argon2id when it next changes")
+                .isTrue();
     }
 
     @Test
@@ -85,7 +97,7 @@ class AdminBootstrapTests {
     void theMessageNamesThePortTheServerActuallyListensOn(CapturedOutput output) {
         MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "18080");
 
-        new AdminBootstrap(users, passwordEncoder, new DashboardSecurityProperties(""), environment)
+        new AdminBootstrap(users, passwordEncoder, DashboardSecurityProperties.withBootstrapAdminPassword(""), environment)
                 .createAdminIfMissing();
 
         assertThat(output.getAll()).contains("log in at http://localhost:18080/ as admin / ");
@@ -93,11 +105,11 @@ class AdminBootstrapTests {
 
     @Test
     void theConfiguredPasswordNeverAppearsInTheSettingsToString() {
-        assertThat(new DashboardSecurityProperties("s3cret-Pass").toString()).doesNotContain("s3cret-Pass");
+        assertThat(DashboardSecurityProperties.withBootstrapAdminPassword("s3cret-Pass").toString()).doesNotContain("s3cret-Pass");
     }
 
     private AdminBootstrap bootstrap(String configuredPassword) {
-        return new AdminBootstrap(users, passwordEncoder, new DashboardSecurityProperties(configuredPassword),
+        return new AdminBootstrap(users, passwordEncoder, DashboardSecurityProperties.withBootstrapAdminPassword(configuredPassword),
                 new MockEnvironment());
     }
 }

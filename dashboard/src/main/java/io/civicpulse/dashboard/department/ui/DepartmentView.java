@@ -50,6 +50,8 @@ import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.overview.ui.CityOverviewView;
 import io.civicpulse.dashboard.scoreboard.KpiTile;
 import io.civicpulse.dashboard.scoreboard.Scoreboard;
+import io.civicpulse.dashboard.security.Viewer;
+import io.civicpulse.dashboard.security.ui.NotAllowed;
 import io.civicpulse.dashboard.scoreboard.ScoreboardPeriod;
 import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
 import io.civicpulse.kpi.Feed;
@@ -57,7 +59,7 @@ import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiRow;
 import io.civicpulse.kpi.Slice;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * One department: its score and KPIs with their trends, and, for the department as a whole, its services, channels
@@ -67,7 +69,8 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("department")
 @Menu(title = "nav.department", order = 1, icon = "vaadin:building")
-@PermitAll
+// Every role reads results; what each may see of them is the Viewer's scope (security.Viewer).
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 public class DepartmentView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient Scoreboard scoreboard;
@@ -115,6 +118,10 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         if (departments.isEmpty()) {
             showNothing(getTranslation("department.noResults"));
             return;
+        }
+        if (resolved.get().department() != null && !Viewer.current().maySee(resolved.get().department())) {
+            // The departments offered are the viewer's own, so the fallback below shows one of theirs.
+            NotAllowed.notify(resolved.get().department());
         }
         if (resolved.get().department() == null || !departments.contains(resolved.get().department())) {
             resolved = Optional.of(resolved.get().withDepartment(departments.getFirst()));

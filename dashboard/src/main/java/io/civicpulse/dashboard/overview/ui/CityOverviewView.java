@@ -58,7 +58,7 @@ import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.Publication;
 import io.civicpulse.kpi.SliceKey;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The whole city at a glance: every KPI of one period, each with its trend. The grain, the period and the range's
@@ -69,7 +69,8 @@ import jakarta.annotation.security.PermitAll;
 @Route("")
 // The menu title is a translation key: MainLayout translates every menu entry.
 @Menu(title = "nav.overview", order = 0, icon = "vaadin:dashboard")
-@PermitAll
+// Every role reads results; what each may see of them is the Viewer's scope (security.Viewer).
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 public class CityOverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String GRAIN = DashboardFilter.GRAIN;

@@ -1,5 +1,10 @@
 package io.civicpulse.dashboard.security.ui;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -21,7 +26,10 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final transient AuthenticationContext authenticationContext;
     final LoginForm form = new LoginForm();
 
-    LoginView(AuthenticationContext authenticationContext) {
+    final Div singleSignOn = new Div();
+
+    LoginView(AuthenticationContext authenticationContext,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
         this.authenticationContext = authenticationContext;
         addClassName("cp-login");
 
@@ -44,7 +52,20 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
         Div intro = new Div(brand, tagline);
         intro.addClassName("cp-login__intro");
-        Div panel = new Div(intro, form);
+        singleSignOn.addClassName("cp-login__sso");
+        // One link per configured OpenID Connect provider; Spring Security's endpoint starts its login.
+        if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
+            for (Object registration : configured) {
+                ClientRegistration client = (ClientRegistration) registration;
+                Anchor link = new Anchor("oauth2/authorization/" + client.getRegistrationId(),
+                        getTranslation("login.oidc", client.getClientName()));
+                link.getElement().setAttribute("router-ignore", true);
+                link.addClassName("cp-login__sso-link");
+                singleSignOn.add(link);
+            }
+        }
+        singleSignOn.setVisible(singleSignOn.getComponentCount() > 0);
+        Div panel = new Div(intro, form, singleSignOn);
         panel.addClassName("cp-login__panel");
         add(panel);
     }
@@ -60,6 +81,20 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("locked")) {
+            // Too many failed logins (LoginThrottle): the form says so instead of "wrong password".
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle(getTranslation("login.title"));
+            i18n.getForm().setUsername(getTranslation("login.username"));
+            i18n.getForm().setPassword(getTranslation("login.password"));
+            i18n.getForm().setSubmit(getTranslation("login.submit"));
+            i18n.getErrorMessage().setTitle(getTranslation("login.lockedTitle"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.lockedMessage"));
+            form.setI18n(i18n);
+            form.setError(true);
+            return;
+        }
+        form.setError(parameters.containsKey("error"));
     }
 }

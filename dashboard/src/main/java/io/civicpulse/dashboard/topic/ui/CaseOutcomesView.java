@@ -11,12 +11,13 @@ import io.civicpulse.dashboard.scoreboard.Scoreboard;
 import io.civicpulse.dashboard.topic.Topic;
 import io.civicpulse.dashboard.topic.TopicData;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** On-time, resolution, reopen and first-contact resolution rates and the backlogs over time; by service. */
 @Route("outcomes")
 @Menu(title = "nav.outcomes", order = 3, icon = "vaadin:check-square-o")
-@PermitAll
+// Every role reads results; what each may see of them is the Viewer's scope (security.Viewer).
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 class CaseOutcomesView extends TopicView {
 
     CaseOutcomesView(Scoreboard scoreboard, TopicData data, FilterOptions options, FilteredExport export,

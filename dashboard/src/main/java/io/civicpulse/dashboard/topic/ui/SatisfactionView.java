@@ -18,7 +18,7 @@ import io.civicpulse.dashboard.scoreboard.Scoreboard;
 import io.civicpulse.dashboard.topic.Topic;
 import io.civicpulse.dashboard.topic.TopicData;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * CSAT, NPS and CES by department and by channel over time, with the number of responses beside them, and the
@@ -28,7 +28,8 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("satisfaction")
 @Menu(title = "nav.satisfaction", order = 4, icon = "vaadin:smiley-o")
-@PermitAll
+// Every role reads results; what each may see of them is the Viewer's scope (security.Viewer).
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 class SatisfactionView extends TopicView {
 
     private final transient LatestComments latestComments;

@@ -37,6 +37,8 @@ import io.civicpulse.dashboard.filter.ui.FilterBar;
 import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.scoreboard.Scoreboard;
+import io.civicpulse.dashboard.security.Viewer;
+import io.civicpulse.dashboard.security.ui.NotAllowed;
 import io.civicpulse.dashboard.topic.Topic;
 import io.civicpulse.dashboard.topic.Topic.Breakdown;
 import io.civicpulse.dashboard.topic.TopicData;
@@ -109,6 +111,14 @@ abstract class TopicView extends Main implements BeforeEnterObserver, HasDynamic
             return;
         }
         DashboardFilter filter = resolved.get();
+        Viewer viewer = Viewer.current();
+        if (!viewer.maySee(filter.department())) {
+            // A link to another department's slice shows the viewer's own department instead, and says so.
+            NotAllowed.notify(filter.department());
+            event.forwardTo(getClass(), filter.withDepartment(viewer.homeDepartment()).normalized()
+                    .toQueryParameters());
+            return;
+        }
         if (!filter.toQueryParameters().getParameters().equals(query.getParameters())) {
             event.forwardTo(getClass(), filter.toQueryParameters());
             return;

@@ -17,12 +17,13 @@ import io.civicpulse.dashboard.topic.TopicData;
 import io.civicpulse.dashboard.topic.TopicData.Line;
 import io.civicpulse.dashboard.topic.TopicData.Loaded;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Median and 90th-percentile waits, service level and abandon rate by channel, over time. */
 @Route("waits")
 @Menu(title = "nav.waits", order = 2, icon = "vaadin:clock")
-@PermitAll
+// Every role reads results; what each may see of them is the Viewer's scope (security.Viewer).
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 class WaitTimesView extends TopicView {
 
     WaitTimesView(Scoreboard scoreboard, TopicData data, FilterOptions options, FilteredExport export,

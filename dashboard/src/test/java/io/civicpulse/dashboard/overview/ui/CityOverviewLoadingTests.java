@@ -37,7 +37,7 @@ import io.civicpulse.run.RunProgress;
 /** The first start as a person sees it: the sample load's progress, then the results without a reload. */
 @SpringBootTest
 @ViewPackages(packages = "io.civicpulse.dashboard")
-@WithMockUser
+@WithMockUser(username = "mayor", roles = "LEADERSHIP")
 class CityOverviewLoadingTests extends SpringBrowserlessTest {
 
     @TempDir

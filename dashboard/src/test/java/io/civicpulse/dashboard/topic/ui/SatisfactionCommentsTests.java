@@ -203,7 +203,7 @@ class SatisfactionCommentsTests extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithMockUser(username = "clerk", roles = "VIEWER")
+    @WithMockUser(username = "mayor", roles = "LEADERSHIP")
     void givenAUserWithoutAReaderRoleWhenOpeningSatisfactionThenNoCommentReachesTheUi() {
         // when
         SatisfactionView view = open(AUGUST_VIEW);
