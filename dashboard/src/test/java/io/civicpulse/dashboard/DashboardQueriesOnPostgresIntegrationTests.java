@@ -30,12 +30,16 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -125,6 +129,21 @@ class DashboardQueriesOnPostgresIntegrationTests {
             CitySample.publishInto(database);
         }
         filters = CitySample.filters(h2.scoreboard);
+    }
+
+    /**
+     * The queries answer for the person logged in (a department head sees less); an analyst sees every department,
+     * which is what is compared here.
+     */
+    @BeforeEach
+    void anAnalystIsLoggedIn() {
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("analyst", null, "ROLE_ANALYST"));
+    }
+
+    @AfterEach
+    void loggedOut() {
+        SecurityContextHolder.clearContext();
     }
 
     @AfterAll
