@@ -80,4 +80,31 @@ public enum Kpi {
     public boolean isSurvey() {
         return feed == Feed.SURVEYS;
     }
+
+    /**
+     * The values the KPI can take (kpis.md and the survey scales of feeds.md): rates 0 to 1, CSAT_MEAN 1 to 5,
+     * CES_MEAN 1 to 7, NPS -100 to 100, times and counts 0 or more, the experience score 0 to 1.25. A target outside
+     * it could never be met, or always would be, so targets are held to it.
+     */
+    public Range range() {
+        return switch (this) {
+            case CSAT_MEAN -> new Range(1, 5);
+            case CES_MEAN -> new Range(1, 7);
+            case NPS -> new Range(-100, 100);
+            case EXPERIENCE_SCORE -> new Range(0, 1.25);
+            default -> isRate() ? new Range(0, 1) : new Range(0, Double.POSITIVE_INFINITY);
+        };
+    }
+
+    /** Closed interval [{@code min}, {@code max}]; {@code max} may be infinite. */
+    public record Range(double min, double max) {
+
+        public boolean contains(double value) {
+            return value >= min && value <= max;
+        }
+
+        public boolean bounded() {
+            return !Double.isInfinite(max);
+        }
+    }
 }

@@ -377,12 +377,19 @@ public final class KpiCalculations {
 
     /**
      * Adds {@code target}, {@code meets_target}, {@code score}, {@code suppressed} and the target's
-     * {@code _weight}. Of the targets matching a row, the most specific applies: department and channel, then
-     * department, then channel, then the KPI alone. Suppressed rows lose their value and everything derived.
+     * {@code _weight}. Of the targets matching a row and in force for its period (on the period's first day), the
+     * most specific applies: department and channel, then department, then channel, then the KPI alone. Suppressed
+     * rows lose their value and everything derived.
      */
     static Dataset<Row> withTargetsAndPrivacy(Dataset<Row> measured, KpiParameters p) {
+        // Targets in force only before or after every covered period cannot apply; leaving them out keeps the
+        // expression as small as the configuration of the covered periods.
+        LocalDate firstStart = Stream.of(Grain.values()).map(p::firstPeriod).min(LocalDate::compareTo).orElseThrow();
+        LocalDate lastStart = Stream.of(Grain.values()).map(p::lastPeriod).max(LocalDate::compareTo).orElseThrow();
         List<KpiParameters.Target> targets = p.targets().stream()
                 .filter(t -> t.kpi().better() != Better.NEITHER && t.kpi() != Kpi.EXPERIENCE_SCORE)
+                .filter(t -> (t.until() == null || t.until().isAfter(firstStart))
+                        && (t.from() == null || !t.from().isAfter(lastStart)))
                 .toList();
         Column target = coalesce(
                 targetOf(targets, t -> t.department() != null && t.channel() != null),
@@ -427,6 +434,12 @@ public final class KpiCalculations {
             }
             if (t.channel() != null) {
                 matches = matches.and(col("channel").equalTo(t.channel()));
+            }
+            if (t.from() != null) {
+                matches = matches.and(col("period_start").geq(lit(t.from())));
+            }
+            if (t.until() != null) {
+                matches = matches.and(col("period_start").lt(lit(t.until())));
             }
             chosen = when(matches, struct(lit(t.value()).as("value"), lit(t.weight()).as("weight")))
                     .otherwise(chosen);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.civicpulse.CivicPulseProperties;
 
@@ -19,7 +20,34 @@ public record KpiParameters(LocalDate from, LocalDate to, ZoneId zone, Map<Strin
     public record ServiceLevel(String department, String service, Duration closeWithin) {
     }
 
-    public record Target(Kpi kpi, double value, String department, String channel, double weight) {
+    /**
+     * A target value in force for the periods whose first day is in [{@code from}, {@code until}); {@code null}
+     * bounds are open (from the beginning of time, until further notice). kpis.md: a period uses the targets in
+     * force on its first day.
+     */
+    public record Target(Kpi kpi, double value, String department, String channel, double weight, LocalDate from,
+            LocalDate until) {
+
+        /** A target for every period, as configured. */
+        public Target(Kpi kpi, double value, String department, String channel, double weight) {
+            this(kpi, value, department, channel, weight, null, null);
+        }
+
+        public Target {
+            if (from != null && until != null && !until.isAfter(from)) {
+                throw new IllegalArgumentException("a target in force from " + from + " until " + until
+                        + " covers no period");
+            }
+        }
+
+        /** Whether a period starting on {@code periodStart} uses this target. */
+        public boolean appliesTo(LocalDate periodStart) {
+            return (from == null || !periodStart.isBefore(from)) && (until == null || periodStart.isBefore(until));
+        }
+    }
+
+    /** Why a target is refused: the field at fault and a sentence saying what is wrong. */
+    public record TargetProblem(String field, String message) {
     }
 
     public KpiParameters {
@@ -55,6 +83,18 @@ public record KpiParameters(LocalDate from, LocalDate to, ZoneId zone, Map<Strin
             }
             serviceLevels.add(level);
         }
+        return new KpiParameters(from, to, properties.city().timeZone(), kpi.answerThresholds(), serviceLevels,
+                configuredTargets(properties), properties.privacy().minCellSize());
+    }
+
+    /**
+     * The targets of {@code civicpulse.kpi.targets}, checked and normalised, each for every period: what seeds the
+     * target store.
+     *
+     * @throws IllegalArgumentException naming the property, for a target kpis.md leaves undefined or out of range
+     */
+    public static List<Target> configuredTargets(CivicPulseProperties properties) {
+        CivicPulseProperties.KpiSettings kpi = properties.kpi();
         List<Target> targets = new java.util.ArrayList<>();
         for (int i = 0; i < kpi.targets().size(); i++) {
             CivicPulseProperties.Target t = kpi.targets().get(i);
@@ -65,20 +105,48 @@ public record KpiParameters(LocalDate from, LocalDate to, ZoneId zone, Map<Strin
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(property + ".kpi: unknown KPI '" + t.kpi() + "'");
             }
-            if (code.better() == Better.NEITHER || code == Kpi.EXPERIENCE_SCORE) {
-                // kpis.md defines meets_target and score only for KPIs where higher or lower is better.
-                throw new IllegalArgumentException(property + ".kpi: " + code + " has no better direction, so it"
-                        + " cannot have a target");
-            }
-            if (!(t.weight() > 0) || Double.isInfinite(t.weight())) {
-                // A weight of 0 would make the experience score's weighted mean undefined.
-                throw new IllegalArgumentException(property + ".weight must be more than 0, was " + t.weight());
-            }
+            targetProblem(code, t.value(), t.weight()).ifPresent(problem -> {
+                throw new IllegalArgumentException(property + "." + problem.field() + ": " + problem.message());
+            });
             targets.add(new Target(code, t.value(), upperOrNull(t.department()), upperOrNull(t.channel()),
                     t.weight()));
         }
-        return new KpiParameters(from, to, properties.city().timeZone(), kpi.answerThresholds(), serviceLevels,
-                targets, properties.privacy().minCellSize());
+        return targets;
+    }
+
+    /**
+     * Why a target of {@code value} with {@code weight} cannot be given to {@code kpi}, if it cannot: the KPI has no
+     * better direction (kpis.md defines meets_target and score only where higher or lower is better), the weight is
+     * not more than 0 (a weight of 0 would leave the experience score's weighted mean undefined), or the value is
+     * outside what the KPI can take ({@link Kpi#range()}).
+     */
+    public static Optional<TargetProblem> targetProblem(Kpi kpi, double value, double weight) {
+        if (kpi.better() == Better.NEITHER || kpi == Kpi.EXPERIENCE_SCORE) {
+            return Optional.of(new TargetProblem("kpi", kpi + " has no better direction, so it cannot"
+                    + " have a target"));
+        }
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            return Optional.of(new TargetProblem("weight", "the weight must be more than 0, was "
+                    + weight));
+        }
+        Kpi.Range range = kpi.range();
+        if (Double.isNaN(value) || !range.contains(value)) {
+            String bounds = range.bounded() ? "from " + plain(range.min()) + " to " + plain(range.max())
+                    : plain(range.min()) + " or more";
+            return Optional.of(new TargetProblem("value", kpi + " is " + bounds + " (" + kpi.unit()
+                    + "), so a target of " + plain(value) + " is out of range"));
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value)
+                : String.valueOf(value);
+    }
+
+    /** These parameters with other targets: those of the target store, in force period by period. */
+    public KpiParameters withTargets(List<Target> inForce) {
+        return new KpiParameters(from, to, zone, answerThresholds, serviceLevels, inForce, minCellSize);
     }
 
     /** The first period start of {@code grain} that this computation covers. */

@@ -17,6 +17,7 @@ import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.KpiCalculations;
 import io.civicpulse.kpi.KpiParameters;
 import io.civicpulse.spark.SparkSessionProvider;
+import io.civicpulse.targets.TargetStore;
 
 /**
  * Computes every KPI of the periods the run covers from the run's new history version, and picks the survey comments
@@ -26,11 +27,13 @@ import io.civicpulse.spark.SparkSessionProvider;
 class ComputeTasklet extends RunStep {
 
     private final HistoryStore history;
+    private final TargetStore targets;
 
     ComputeTasklet(SparkSessionProvider spark, CivicPulseProperties properties, HistoryStore history,
-            RunProgressHub progress) {
+            RunProgressHub progress, TargetStore targets) {
         super(spark, properties, progress);
         this.history = history;
+        this.targets = targets;
     }
 
     @Override
@@ -40,7 +43,9 @@ class ComputeTasklet extends RunStep {
             feeds.put(feed, history.read(session, feed, Optional.of(run.workspace().historyVersion())));
         }
         progress.report(RunProgress.Kind.COMPUTE_STARTED, run.from(), run.to());
-        KpiParameters parameters = KpiParameters.of(properties, run.from(), run.to());
+        // The targets of the target history, each period with those in force on its first day (kpis.md); the
+        // configured ones only seeded that history.
+        KpiParameters parameters = KpiParameters.of(properties, run.from(), run.to()).withTargets(targets.inForce());
         // Materialised once: the experience score is computed from these rows and published with them.
         String scored = run.workspace().workFolder().resolve("scored").toString();
         KpiCalculations.scored(feeds.get(Feed.CONTACTS), feeds.get(Feed.CASES), feeds.get(Feed.SURVEYS), parameters)

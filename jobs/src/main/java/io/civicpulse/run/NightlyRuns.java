@@ -28,6 +28,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import io.civicpulse.feeds.IngestException;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.KpiParameters;
+import io.civicpulse.targets.TargetStore;
 
 /** Starts nightly runs: the Spring Batch job that ingests the feeds and publishes the KPIs. */
 @Service
@@ -45,10 +46,13 @@ public class NightlyRuns {
     private final CivicPulseProperties properties;
     private final RunLock runLock;
     private final ApplicationEventPublisher events;
+    private final TargetStore targets;
 
     NightlyRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyRun, RunProgressHub progress,
-            JdbcClient jdbc, CivicPulseProperties properties, RunLock runLock, ApplicationEventPublisher events) {
+            JdbcClient jdbc, CivicPulseProperties properties, RunLock runLock, ApplicationEventPublisher events,
+            TargetStore targets) {
         this.events = events;
+        this.targets = targets;
         this.properties = properties;
         this.runLock = runLock;
         this.jobOperator = jobOperator;
@@ -84,6 +88,8 @@ public class NightlyRuns {
         progress.attach(listener);
         try {
             recoverAbandonedExecutions();
+            // The first run on an empty database starts the target history from the configuration.
+            targets.seedFromConfiguration();
             Optional<JobExecution> failed = lastFailedAttempt(request);
             JobExecution execution;
             if (failed.isPresent()) {

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,11 +150,98 @@ class AccuracyIntegrationTests {
                 .anyMatch(k -> k.grain().equals("DAY") && k.periodStart().equals(LocalDate.of(2025, 11, 2)));
     }
 
+    @Test
+    void targetsChangedMidRangeApplyToThePeriodsThatStartOnOrAfterTheirEffectiveDate() throws Exception {
+        // given the configured targets seeded by a first run, then changed in the target history: ON_TIME_RATE
+        // from Wed Mar 11, HOUSING's NPS ended from Mon Mar 16, a new DIGITAL_SHARE from Mar 1, CSAT_MEAN's value
+        // and weight from Apr 1, SAN/PHONE's ON_TIME_RATE set and corrected on the same day, and a future change
+        LocalDate mar11 = LocalDate.of(2026, 3, 11);
+        List<Target> changes = List.of(
+                TARGETS.get(0).changedOn(mar11, 0.6, 2.0),
+                TARGETS.get(8).endedOn(LocalDate.of(2026, 3, 16)),
+                new Target("DIGITAL_SHARE", 0.3, null, null, 2.0, LocalDate.of(2026, 3, 1), false),
+                TARGETS.get(4).changedOn(LocalDate.of(2026, 4, 1), 3.8, 1.0),
+                TARGETS.get(3).changedOn(LocalDate.of(2026, 3, 2), 0.5, 2.0),
+                TARGETS.get(3).changedOn(LocalDate.of(2026, 3, 2), 0.85, 2.0),
+                TARGETS.get(22).changedOn(LocalDate.of(2027, 1, 1), 40, 1.0));
+        List<Target> history = new ArrayList<>(TARGETS);
+        history.addAll(changes);
+        Settings configured = new Settings(AccuracyDataset.ZONE, LocalDate.of(2026, 2, 23), LocalDate.of(2026, 4, 5),
+                5, Map.of(), AccuracyDataset.SERVICE_LEVELS, TARGETS);
+        Settings settings = new Settings(configured.zone(), configured.from(), configured.to(), 5, Map.of(),
+                AccuracyDataset.SERVICE_LEVELS, history);
+        Path home = temp.resolve("home-changes");
+        List<String> common = options(home, configured);
+        JobsCommandLine seeding = JobsCommandLine.run("run", common, "--input=" + feeds, "--from=2026-02-23",
+                "--to=2026-02-23");
+        assertThat(seeding.exitStatus()).as("seeding run: %s", seeding.err()).isZero();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/civicpulse")
+                + ";AUTO_SERVER=TRUE", "sa", "")) {
+            try (Statement count = db.createStatement();
+                    ResultSet seeded = count.executeQuery("SELECT COUNT(*) FROM kpi_target"
+                            + " WHERE changed_by = 'configuration' AND reason = 'from configuration'")) {
+                seeded.next();
+                assertThat(seeded.getInt(1)).as("configured targets seeded").isEqualTo(TARGETS.size());
+            }
+            for (Target change : changes) {
+                insertChange(db, change);
+            }
+        }
+
+        // when the whole range runs again with the changed history
+        Map<Key, Row> actual = runAndExport(home, "changes", configured);
+
+        // then every period used the targets in force on its first day
+        Map<Key, Row> expected = new IndependentKpis(settings).computeAll(feeds);
+        assertThatEveryRowAndColumnMatches(expected, actual);
+        Key dayBefore = new Key("ON_TIME_RATE", "DAY", mar11.minusDays(1), "*", "*", "*", "*");
+        Key dayOf = new Key("ON_TIME_RATE", "DAY", mar11, "*", "*", "*", "*");
+        Key weekOf = new Key("ON_TIME_RATE", "WEEK", LocalDate.of(2026, 3, 9), "*", "*", "*", "*");
+        Key monthOf = new Key("ON_TIME_RATE", "MONTH", LocalDate.of(2026, 3, 1), "*", "*", "*", "*");
+        assertThat(List.of(dayBefore, dayOf, weekOf, monthOf)).allMatch(actual::containsKey);
+        assertThat(actual.get(dayBefore).target()).isEqualTo(0.8);
+        assertThat(actual.get(dayOf).target()).isEqualTo(0.6);
+        assertThat(actual.get(weekOf).target()).as("the week began on Mar 9, before the change").isEqualTo(0.8);
+        assertThat(actual.get(monthOf).target()).isEqualTo(0.8);
+        assertThat(actual).as("DIGITAL_SHARE has a target from March on only").allSatisfy((k, r) -> {
+            if (k.kpi().equals("DIGITAL_SHARE") && k.department().equals("*")) {
+                assertThat(r.target()).isEqualTo(k.periodStart().isBefore(LocalDate.of(2026, 3, 1)) ? null : 0.3);
+            }
+        });
+        assertThat(actual).as("HOUSING's NPS falls back to the city-wide target once ended").anySatisfy((k, r) ->
+                assertThat(k.kpi().equals("NPS") && k.department().equals("HOUSING")
+                        && !k.periodStart().isBefore(LocalDate.of(2026, 3, 16)) && r.target() == 20.0).isTrue());
+        assertThat(actual).anySatisfy((k, r) -> assertThat(k.kpi().equals("NPS") && k.department().equals("HOUSING")
+                && k.periodStart().isBefore(LocalDate.of(2026, 3, 16)) && r.target() == -5.0).isTrue());
+    }
+
+    /** A change as the target store records it, straight into the database: the test is the administrator. */
+    private static void insertChange(Connection db, Target change) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO kpi_target (kpi, department, channel, target_value, weight, effective_from, ended,
+                    reason, changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'accuracy test', 'tester', CURRENT_TIMESTAMP)""")) {
+            insert.setString(1, change.kpi());
+            insert.setString(2, change.department());
+            insert.setString(3, change.channel());
+            insert.setObject(4, change.ended() ? null : change.value());
+            insert.setObject(5, change.ended() ? null : change.weight());
+            insert.setObject(6, change.effectiveFrom());
+            insert.setBoolean(7, change.ended());
+            insert.executeUpdate();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     /** {@code run} on a fresh home, then {@code export} of everything it published. */
     private Map<Key, Row> runAndExport(String name, Settings settings) throws IOException {
-        List<String> common = options(temp.resolve("home-" + name), settings);
+        return runAndExport(temp.resolve("home-" + name), name, settings);
+    }
+
+    /** {@code run} on {@code home}, then {@code export} of everything published there. */
+    private Map<Key, Row> runAndExport(Path home, String name, Settings settings) throws IOException {
+        List<String> common = options(home, settings);
         JobsCommandLine run = JobsCommandLine.run("run", common, "--input=" + feeds, "--from=" + settings.from(),
                 "--to=" + settings.to());
         assertThat(run.exitStatus()).as("run: %s%n%s", run.err(), run.out()).isZero();

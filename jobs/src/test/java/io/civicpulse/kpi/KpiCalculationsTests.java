@@ -283,7 +283,68 @@ class KpiCalculationsTests {
         assertThat(rows).noneMatch(r -> r.getAs("kpi").equals("EXPERIENCE_SCORE") && isCity(r));
     }
 
+    @Test
+    void eachPeriodUsesTheTargetsInForceOnItsFirstDay() {
+        // given ON_TIME_RATE 0.8 until Wed Mar 11, 0.6 from then on, and SAN's own 0.9 ended from Tue Mar 10
+        LocalDate mar10 = MONDAY.plusDays(8);
+        LocalDate mar11 = MONDAY.plusDays(9);
+        KpiParameters p = new KpiParameters(MONDAY, mar11.plusDays(7), NEW_YORK, Map.of(), List.of(), List.of(
+                new KpiParameters.Target(Kpi.ON_TIME_RATE, 0.8, null, null, 1, null, mar11),
+                new KpiParameters.Target(Kpi.ON_TIME_RATE, 0.6, null, null, 2, mar11, null),
+                new KpiParameters.Target(Kpi.ON_TIME_RATE, 0.9, "SAN", null, 1, null, mar10)), 0);
+        Dataset<Row> measured = spark.createDataFrame(List.of(
+                measured("DAY", mar10, "*", 0.7),
+                measured("DAY", mar11, "*", 0.7),
+                measured("WEEK", MONDAY.plusDays(7), "*", 0.7),
+                measured("MONTH", LocalDate.of(2026, 3, 1), "*", 0.7),
+                measured("DAY", MONDAY.plusDays(7), "SAN", 0.85),
+                measured("DAY", mar10, "SAN", 0.85),
+                measured("WEEK", MONDAY.plusDays(14), "SAN", 0.85)), KpiCalculations.MEASURED);
+
+        // when
+        List<Row> rows = KpiCalculations.withTargetsAndPrivacy(measured, p).collectAsList();
+
+        // then the week of Mar 9 and March began before the change, so they keep 0.8
+        assertThat(target(rows, "DAY", mar10, "*")).containsExactly(0.8, false, 1.0);
+        assertThat(target(rows, "DAY", mar11, "*")).containsExactly(0.6, true, 2.0);
+        assertThat(target(rows, "WEEK", MONDAY.plusDays(7), "*")).containsExactly(0.8, false, 1.0);
+        assertThat(target(rows, "MONTH", LocalDate.of(2026, 3, 1), "*")).containsExactly(0.8, false, 1.0);
+        // SAN's own target applies until it ended; then the city-wide one in force applies
+        assertThat(target(rows, "DAY", MONDAY.plusDays(7), "SAN")).containsExactly(0.9, false, 1.0);
+        assertThat(target(rows, "DAY", mar10, "SAN")).containsExactly(0.8, true, 1.0);
+        assertThat(target(rows, "WEEK", MONDAY.plusDays(14), "SAN")).containsExactly(0.6, true, 2.0);
+    }
+
+    @Test
+    void aPeriodBeforeEveryTargetOfItsKpiHasNone() {
+        // given a target that comes into force on Mar 3
+        KpiParameters p = new KpiParameters(MONDAY, MONDAY.plusDays(1), NEW_YORK, Map.of(), List.of(), List.of(
+                new KpiParameters.Target(Kpi.ON_TIME_RATE, 0.8, null, null, 1, MONDAY.plusDays(1), null)), 0);
+        Dataset<Row> measured = spark.createDataFrame(List.of(measured("DAY", MONDAY, "*", 0.7),
+                measured("DAY", MONDAY.plusDays(1), "*", 0.7)), KpiCalculations.MEASURED);
+
+        // when
+        List<Row> rows = KpiCalculations.withTargetsAndPrivacy(measured, p).collectAsList();
+
+        // then
+        assertThat(target(rows, "DAY", MONDAY, "*")).containsExactly(null, null, null);
+        assertThat(target(rows, "DAY", MONDAY.plusDays(1), "*")).containsExactly(0.8, false, 1.0);
+    }
+
     // ------------------------------------------------------------------------------------------- fixtures
+
+    static Row measured(String grain, LocalDate period, String department, double value) {
+        return RowFactory.create("ON_TIME_RATE", grain, period, department, "*", "*", "*", value, 7L, 10L, 10L);
+    }
+
+    /** target, meets_target and the target's weight of the ON_TIME_RATE row of that grain, period and department. */
+    static List<Object> target(List<Row> rows, String grain, LocalDate period, String department) {
+        List<Row> matches = rows.stream().filter(r -> r.getAs("grain").equals(grain)
+                && r.getAs("period_start").equals(period) && r.getAs("department").equals(department)).toList();
+        assertThat(matches).as("%s %s %s", grain, period, department).hasSize(1);
+        Row row = matches.getFirst();
+        return java.util.Arrays.asList(row.getAs("target"), row.getAs("meets_target"), row.getAs("_weight"));
+    }
 
     static Instant at(LocalDate date, int hour) {
         return date.atTime(hour, 0).atZone(NEW_YORK).toInstant();

@@ -41,10 +41,30 @@ class KpiParametersTests {
                 .hasMessage("civicpulse.kpi.targets[0].kpi: CONTACTS has no better direction, so it cannot have a target");
         assertThatThrownBy(() -> KpiParameters.of(properties(List.of(),
                 List.of(new CivicPulseProperties.Target("NPS", 20, null, null, 0))), DAY, DAY))
-                .hasMessage("civicpulse.kpi.targets[0].weight must be more than 0, was 0.0");
+                .hasMessage("civicpulse.kpi.targets[0].weight: the weight must be more than 0, was 0.0");
         assertThatThrownBy(() -> KpiParameters.of(properties(List.of(),
                 List.of(new CivicPulseProperties.Target("HAPPINESS", 1, null, null, 1))), DAY, DAY))
                 .hasMessage("civicpulse.kpi.targets[0].kpi: unknown KPI 'HAPPINESS'");
+    }
+
+    @Test
+    void targetsOutsideTheRangeOfTheirKpiAreRefusedSayingTheRange() {
+        assertThatThrownBy(() -> KpiParameters.of(properties(List.of(),
+                List.of(new CivicPulseProperties.Target("CSAT_MEAN", 6, null, null, 1))), DAY, DAY))
+                .hasMessage("civicpulse.kpi.targets[0].value: CSAT_MEAN is from 1 to 5 (points of 5), so a target of"
+                        + " 6 is out of range");
+        assertThat(KpiParameters.targetProblem(Kpi.ON_TIME_RATE, 1.2, 1)).get()
+                .extracting(KpiParameters.TargetProblem::message)
+                .isEqualTo("ON_TIME_RATE is from 0 to 1 (share), so a target of 1.2 is out of range");
+        assertThat(KpiParameters.targetProblem(Kpi.CES_MEAN, 0.5, 1)).isPresent();
+        assertThat(KpiParameters.targetProblem(Kpi.NPS, -101, 1)).isPresent();
+        assertThat(KpiParameters.targetProblem(Kpi.WAIT_MEDIAN_SECONDS, -1, 1)).get()
+                .extracting(KpiParameters.TargetProblem::message)
+                .isEqualTo("WAIT_MEDIAN_SECONDS is 0 or more (seconds), so a target of -1 is out of range");
+        assertThat(KpiParameters.targetProblem(Kpi.BACKLOG_OVERDUE, Double.NaN, 1)).isPresent();
+        assertThat(KpiParameters.targetProblem(Kpi.NPS, -100, 0.5)).isEmpty();
+        assertThat(KpiParameters.targetProblem(Kpi.BACKLOG_OVERDUE, 0, 1)).isEmpty();
+        assertThat(KpiParameters.targetProblem(Kpi.CLOSE_MEDIAN_HOURS, 1e6, 1)).isEmpty();
     }
 
     @Test

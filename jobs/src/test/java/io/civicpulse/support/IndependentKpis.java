@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -54,11 +55,40 @@ public final class IndependentKpis {
             Boolean meetsTarget, Double score, boolean suppressed) {
     }
 
-    /** A configured target of kpis.md; {@code department} and {@code channel} are {@code null} when not named. */
-    public record Target(String kpi, double value, String department, String channel, double weight) {
+    /**
+     * A target of kpis.md; {@code department} and {@code channel} are {@code null} when not named. With an
+     * {@code effectiveFrom} it is an edit: from that date on (for the periods whose first day is on or after it) it
+     * replaces the target of the same KPI, department and channel, or, when {@code ended}, removes it. Without one
+     * it applies to every period, as configured targets do.
+     */
+    public record Target(String kpi, double value, String department, String channel, double weight,
+            LocalDate effectiveFrom, boolean ended) {
 
         public Target(String kpi, double value, String department, String channel) {
             this(kpi, value, department, channel, 1.0);
+        }
+
+        public Target(String kpi, double value, String department, String channel, double weight) {
+            this(kpi, value, department, channel, weight, null, false);
+        }
+
+        /** The same target set to another value and weight from {@code date} on. */
+        public Target changedOn(LocalDate date, double newValue, double newWeight) {
+            return new Target(kpi, newValue, department, channel, newWeight, date, false);
+        }
+
+        /** The same target ended from {@code date} on. */
+        public Target endedOn(LocalDate date) {
+            return new Target(kpi, value, department, channel, weight, date, true);
+        }
+
+        boolean sameTargetAs(Target other) {
+            return kpi.equals(other.kpi) && Objects.equals(department, other.department)
+                    && Objects.equals(channel, other.channel);
+        }
+
+        LocalDate from() {
+            return effectiveFrom == null ? LocalDate.MIN : effectiveFrom;
         }
     }
 
@@ -358,7 +388,12 @@ public final class IndependentKpis {
         return new Row(value, numerator, denominator, sampleSize, targetValue, meets, score, false);
     }
 
-    /** The most specific matching target: department+channel, department, channel, the KPI alone. */
+    /**
+     * The most specific matching target in force on the first day of the key's period: department+channel,
+     * department, channel, the KPI alone. Of the entries for one KPI, department and channel, the one with the
+     * latest effective date on or before that day is in force (of two with the same date, the later in the list); an
+     * ended one means none.
+     */
     Target targetOf(Key key) {
         Target best = null;
         int bestLevel = -1;
@@ -368,9 +403,19 @@ public final class IndependentKpis {
                     || (t.channel() != null && !t.channel().equals(key.channel()))) {
                 continue;
             }
+            Target inForce = null;
+            for (Target candidate : settings.targets()) {
+                if (candidate.sameTargetAs(t) && !candidate.from().isAfter(key.periodStart())
+                        && (inForce == null || !candidate.from().isBefore(inForce.from()))) {
+                    inForce = candidate;
+                }
+            }
+            if (inForce == null || inForce.ended()) {
+                continue;
+            }
             int level = (t.department() != null ? 2 : 0) + (t.channel() != null ? 1 : 0);
             if (level > bestLevel) {
-                best = t;
+                best = inForce;
                 bestLevel = level;
             }
         }
