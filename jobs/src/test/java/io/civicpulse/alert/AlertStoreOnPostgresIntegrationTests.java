@@ -1,0 +1,31 @@
+package io.civicpulse.alert;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.civicpulse.cli.CivicPulseJobsApplication;
+import io.civicpulse.support.TestPostgres;
+
+/** The contract on PostgreSQL, in a schema of its own; fails, never skips, without the server. */
+@SpringBootTest(classes = CivicPulseJobsApplication.class)
+class AlertStoreOnPostgresIntegrationTests extends AlertStoreContract {
+
+    static final String SCHEMA = "civicpulse_alerts_it";
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws SQLException {
+        String url = TestPostgres.freshSchema(SCHEMA);
+        registry.add("civicpulse.home", () -> home.toString());
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+}
