@@ -26,6 +26,8 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.alert.AlertStore;
+import io.civicpulse.dashboard.alert.ui.NotificationBell;
 import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.i18n.Translations;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -49,9 +51,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H1 viewTitle = new H1();
     final Span freshness = new Span();
     final Select<Locale> language = new Select<>();
+    final NotificationBell bell;
 
     MainLayout(KpiResultRepository results, CivicPulseProperties properties,
-            AuthenticationContext authenticationContext) {
+            AuthenticationContext authenticationContext, AlertStore alerts) {
+        this.bell = new NotificationBell(alerts, authenticationContext.getPrincipalName().orElse(""));
         this.results = results;
         this.properties = properties;
         this.authenticationContext = authenticationContext;
@@ -105,7 +109,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div account = new Div(userIcon, user, logout);
         account.addClassName("cp-header__account");
 
-        Header header = new Header(toggle, brand(), viewTitle, freshness, languageSwitch(), account);
+        Header header = new Header(toggle, brand(), viewTitle, freshness, bell, languageSwitch(), account);
         header.addClassName("cp-header");
         return header;
     }
@@ -114,6 +118,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(title(getContent()));
         freshness.setText(freshnessText(results.latestPublication()));
+        bell.refresh();
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 final class ExtraKeys {
 
     static final List<String> ALL = List.of("overview.group.overall", "comments.language.en", "comments.language.es",
-            "comments.count.one", "comments.count.other");
+            "comments.count.one", "comments.count.other", "alerts.kind.KPI_MISSED", "alerts.kind.RUN_FAILED",
+            "alerts.kind.RUN_MISSED");
 
     private ExtraKeys() {
     }
