@@ -211,6 +211,30 @@ class DashboardBrowserIntegrationTests {
     }
 
     @Test
+    @Order(4)
+    void theGoalsNotificationsAndAlertSettingsOpenForAnAdministrator() {
+        // the goals view lists the sample's configured goals, seeded into the target history
+        browser.open(url("/targets"));
+        browser.awaitVaadin();
+        assertThat(browser.find(By.cssSelector("h1.cp-header__title")).getText()).isEqualTo("Goals");
+        String goals = browser.waitUntil(d -> {
+            String text = (String) browser.script("""
+                    return [...document.querySelectorAll('vaadin-grid-cell-content')]
+                        .map(cell => cell.textContent).join('\n');""");
+            return text.contains("From the configuration file") ? text : null;
+        });
+        assertThat(goals).contains("Closed on time", "85.0%");
+        browser.screenshot("09-goals");
+        for (String view : List.of("notifications", "my-alerts")) {
+            browser.open(url("/" + view));
+            browser.awaitVaadin();
+            assertThat(browser.find(By.cssSelector("h1.cp-header__title")).getText())
+                    .isEqualTo(view.equals("notifications") ? "Notifications" : "My alerts");
+            browser.screenshot("09-" + view);
+        }
+    }
+
+    @Test
     @Order(5)
     void inSpanishFiltersLiveInTheAddressAndSurviveAReload() {
         browser.open(url("/department?department=HPD"));

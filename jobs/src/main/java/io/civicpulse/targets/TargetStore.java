@@ -73,6 +73,11 @@ public class TargetStore {
      */
     public boolean seedFromConfiguration() {
         List<KpiParameters.Target> configured = KpiParameters.configuredTargets(properties);
+        if (jdbc.sql("SELECT COUNT(*) FROM kpi_target_seed").query(Long.class).single() > 0) {
+            // The usual case: seeded long ago. Asked first so that every run and visit does not try an insert that
+            // the database refuses (and logs).
+            return false;
+        }
         Boolean seeded = transactions.execute(status -> {
             try {
                 jdbc.sql("INSERT INTO kpi_target_seed (id, seeded_at) VALUES (1, ?)").param(now()).update();

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,6 +48,9 @@ import jakarta.mail.internet.MimeMessage;
         "civicpulse.kpi.targets[0].kpi=ON_TIME_RATE", "civicpulse.kpi.targets[0].value=0.8",
         "civicpulse.alerts.from=alerts@city.example", "civicpulse.dashboard.public-url=https://dash.city.example",
         "spring.mail.host=127.0.0.1" })
+// Closing the context stops its Spark session before JUnit deletes the home that holds Spark's local folder; a cached
+// context would leave later tests a session whose shuffle files are gone.
+@DirtiesContext
 class RunAlertsIntegrationTests {
 
     static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
