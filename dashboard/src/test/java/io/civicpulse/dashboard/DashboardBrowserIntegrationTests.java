@@ -220,7 +220,7 @@ class DashboardBrowserIntegrationTests {
         String goals = browser.waitUntil(d -> {
             String text = (String) browser.script("""
                     return [...document.querySelectorAll('vaadin-grid-cell-content')]
-                        .map(cell => cell.textContent).join('\n');""");
+                        .map(cell => cell.textContent).join(' | ');""");
             return text.contains("From the configuration file") ? text : null;
         });
         assertThat(goals).contains("Closed on time", "85.0%");

@@ -101,7 +101,24 @@ public class AlertStore {
                 .param(username).query(Long.class).single();
     }
 
-    /** The ids among {@code notifications} that {@code username} has read. */
+    /**
+     * How many notifications {@code username} has not read, by department ({@code *} for the city and runs), so a
+     * reader limited to some departments counts only theirs.
+     */
+    public java.util.Map<String, Long> unreadByDepartment(String username) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT n.department, COUNT(*) FROM alert_notification n
+                WHERE NOT EXISTS (SELECT 1 FROM alert_read r WHERE r.notification_id = n.id AND r.username = ?)
+                GROUP BY n.department""")
+                .param(username)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The ids of the notifications {@code username} has read. */
     public java.util.Set<Long> readBy(String username) {
         return new java.util.HashSet<>(jdbc.sql("SELECT notification_id FROM alert_read WHERE username = ?")
                 .param(username).query(Long.class).list());

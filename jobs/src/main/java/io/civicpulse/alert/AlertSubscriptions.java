@@ -65,18 +65,35 @@ public class AlertSubscriptions {
     }
 
     /**
-     * Who is told about {@code department}: its own subscribers and those of all departments; for the city
-     * ({@code *}), the latter only.
+     * The dashboard's access rule (io.civicpulse.dashboard.security.Viewer, over {@code users}, {@code authorities} and
+     * {@code user_department}), applied to e-mail as well: an enabled account whose roles let it see the department's
+     * numbers. LEADERSHIP, ANALYST and ADMIN see every department; a DEPARTMENT_HEAD sees the city and its own
+     * departments. An account without a role, disabled, or unknown to the database (such as an OpenID Connect login
+     * without a local account) gets nothing: the rule fails closed, so a head who loses a department stops getting its
+     * alerts at once.
+     */
+    private static final String MAY_SEE = """
+            EXISTS (SELECT 1 FROM users u WHERE u.username = s.username AND u.enabled)
+            AND (EXISTS (SELECT 1 FROM authorities a WHERE a.username = s.username
+                    AND a.authority IN ('ROLE_LEADERSHIP', 'ROLE_ANALYST', 'ROLE_ADMIN'))
+                OR (EXISTS (SELECT 1 FROM authorities a WHERE a.username = s.username
+                        AND a.authority = 'ROLE_DEPARTMENT_HEAD')
+                    AND (? = '*' OR EXISTS (SELECT 1 FROM user_department d WHERE d.username = s.username
+                        AND d.department = ?))))""";
+
+    /**
+     * Who is told about {@code department}: its own subscribers and those of all departments, for the city
+     * ({@code *}) the latter only — of them, those who may see its numbers in the dashboard.
      */
     List<Subscription> recipientsOf(String department) {
-        return jdbc.sql("SELECT id, username, department, email, language FROM alert_subscription"
-                + " WHERE department = ? OR department = '*' ORDER BY id").param(department)
-                .query(Subscription.class).list();
+        return jdbc.sql("SELECT s.id, s.username, s.department, s.email, s.language FROM alert_subscription s"
+                + " WHERE (s.department = ? OR s.department = '*') AND " + MAY_SEE + " ORDER BY s.id")
+                .params(department, department, department).query(Subscription.class).list();
     }
 
-    /** Every subscription: runs concern every department. */
+    /** Every subscriber who may see the dashboard at all: runs concern every department. */
     List<Subscription> everyone() {
-        return jdbc.sql("SELECT id, username, department, email, language FROM alert_subscription ORDER BY id")
-                .query(Subscription.class).list();
+        return jdbc.sql("SELECT s.id, s.username, s.department, s.email, s.language FROM alert_subscription s WHERE "
+                + MAY_SEE + " ORDER BY s.id").params("*", "*").query(Subscription.class).list();
     }
 }

@@ -28,7 +28,7 @@ import io.civicpulse.kpi.Kpi;
 import io.civicpulse.kpi.KpiParameters;
 
 /**
- * The experience goals as an audited history of changes ({@code kpi_target}, docs/decisions/0006). Rows are only ever
+ * The experience goals as an audited history of changes ({@code kpi_target}, docs/decisions/0007). Rows are only ever
  * added: a change of value or weight, a new target and the end of one are each a row saying who, when, why, from
  * which date, and what it replaced. The configured targets ({@code civicpulse.kpi.targets}) seed the history once,
  * when it is empty.

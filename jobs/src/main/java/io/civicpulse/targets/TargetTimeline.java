@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import io.civicpulse.kpi.KpiParameters;
 
 /**
- * Reads the history of target changes (docs/decisions/0006). A change applies to the periods whose first day is on
+ * Reads the history of target changes (docs/decisions/0007). A change applies to the periods whose first day is on
  * or after its effective date, until the key's next change; of two changes of one key with the same effective date
  * the one recorded later applies (it corrects the other).
  */

@@ -1,4 +1,4 @@
--- kpi_target becomes the audited history of target changes (docs/decisions/0006): every row is one change, never
+-- kpi_target becomes the audited history of target changes (docs/decisions/0007): every row is one change, never
 -- updated or deleted. A change sets a value and weight from its effective date on, or ends the target (ended, no
 -- value), and records what it replaced (old_value, old_weight: what was in force on that date before it), who made
 -- it, when and why.

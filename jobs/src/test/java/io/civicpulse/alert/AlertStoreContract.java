@@ -34,6 +34,7 @@ abstract class AlertStoreContract {
         jdbc.sql("DELETE FROM alert_read").update();
         jdbc.sql("DELETE FROM alert_notification").update();
         jdbc.sql("DELETE FROM alert_subscription").update();
+        Accounts.clear(jdbc);
     }
 
     @Test
@@ -64,22 +65,39 @@ abstract class AlertStoreContract {
         assertThat(alerts.unreadCount("lee")).isZero();
         assertThat(alerts.unreadCount("bob")).isEqualTo(3);
         assertThat(alerts.readBy("ana")).containsExactly(missed.id());
+        assertThat(alerts.unreadByDepartment("ana")).containsExactly(java.util.Map.entry("*", 2L));
+        assertThat(alerts.unreadByDepartment("bob")).containsOnly(java.util.Map.entry("*", 2L),
+                java.util.Map.entry("SAN", 1L));
         assertThat(alerts.latest(2)).extracting(Notification::kind).containsExactly(AlertKind.RUN_MISSED,
                 AlertKind.RUN_FAILED);
     }
 
     @Test
-    void givenSubscriptionsWhenADepartmentIsConcernedThenItsOwnAndAllDepartmentsSubscribersAreRecipients() {
-        // given
+    void givenSubscriptionsWhenADepartmentIsConcernedThenItsOwnAndAllDepartmentsSubscribersWhoMaySeeItAreRecipients() {
+        // given a head of SAN, leadership, an analyst for DOT only, a head of DOT who asked for SAN and for all,
+        // and a disabled account
+        Accounts.create(jdbc, "maria", true, "DEPARTMENT_HEAD", "SAN");
+        Accounts.create(jdbc, "lee", true, "LEADERSHIP");
+        Accounts.create(jdbc, "dana", true, "ANALYST");
+        Accounts.create(jdbc, "dot-head", true, "DEPARTMENT_HEAD", "DOT");
+        Accounts.create(jdbc, "gone", false, "ADMIN");
         subscriptions.subscribe("maria", " san ", "maria@city.example", "es");
         subscriptions.subscribe("lee", "*", "lee@city.example", "en");
         subscriptions.subscribe("dana", "DOT", "dana@city.example", "en");
+        subscriptions.subscribe("dot-head", "SAN", "dot-head@city.example", "en");
+        subscriptions.subscribe("dot-head", "*", "dot-head@city.example", "en");
+        subscriptions.subscribe("gone", "*", "gone@city.example", "en");
+        subscriptions.subscribe("nobody", "*", "nobody@city.example", "en");
 
         // when / then
         assertThat(subscriptions.recipientsOf("SAN")).extracting(Subscription::username).containsExactly("maria",
                 "lee");
-        assertThat(subscriptions.recipientsOf("*")).extracting(Subscription::username).containsExactly("lee");
-        assertThat(subscriptions.everyone()).hasSize(3);
+        assertThat(subscriptions.recipientsOf("DOT")).extracting(Subscription::username).containsExactly("lee",
+                "dana", "dot-head");
+        assertThat(subscriptions.recipientsOf("*")).extracting(Subscription::username).containsExactly("lee",
+                "dot-head");
+        assertThat(subscriptions.everyone()).extracting(Subscription::username).containsExactly("maria", "lee",
+                "dana", "dot-head", "dot-head");
         assertThat(subscriptions.of("maria")).singleElement().extracting(Subscription::department).isEqualTo("SAN");
     }
 

@@ -90,6 +90,10 @@ class RunAlertsIntegrationTests {
         jdbc.sql("DELETE FROM alert_read").update();
         jdbc.sql("DELETE FROM alert_notification").update();
         jdbc.sql("DELETE FROM alert_subscription").update();
+        Accounts.clear(jdbc);
+        Accounts.create(jdbc, "maria", true, "DEPARTMENT_HEAD", "SAN");
+        Accounts.create(jdbc, "lee", true, "LEADERSHIP");
+        Accounts.create(jdbc, "dana", true, "DEPARTMENT_HEAD", "DOT");
         subscriptions.subscribe("maria", "san", "maria@city.example", "es");
         subscriptions.subscribe("lee", "*", "lee@city.example", "en");
         subscriptions.subscribe("dana", "DOT", "dana@city.example", "en");

@@ -28,6 +28,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.civicpulse.CivicPulseProperties;
 import io.civicpulse.alert.AlertStore;
 import io.civicpulse.dashboard.alert.ui.NotificationBell;
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.i18n.Translations;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -55,7 +56,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     MainLayout(KpiResultRepository results, CivicPulseProperties properties,
             AuthenticationContext authenticationContext, AlertStore alerts) {
-        this.bell = new NotificationBell(alerts, authenticationContext.getPrincipalName().orElse(""));
+        this.bell = new NotificationBell(alerts, Viewer.current());
         this.results = results;
         this.properties = properties;
         this.authenticationContext = authenticationContext;

@@ -21,17 +21,19 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.civicpulse.alert.AlertSubscriptions;
 import io.civicpulse.alert.Subscription;
+import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.dashboard.targets.KnownDepartments;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Each user's own alert e-mails: for which departments (or all), to which address, in which language. Alerts are
- * shown under Notifications to everyone either way.
+ * shown under Notifications either way. A department head chooses among their own departments (all of them: every
+ * department they may see, and the city), and gets e-mail only for what they may see.
  */
 @Route("my-alerts")
 @Menu(title = "nav.myAlerts", order = 12, icon = "vaadin:envelope")
-@PermitAll
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 public class MyAlertsView extends VerticalLayout {
 
     private final transient AlertSubscriptions subscriptions;
@@ -72,13 +74,18 @@ public class MyAlertsView extends VerticalLayout {
 
         List<String> choices = new ArrayList<>();
         choices.add(Subscription.ALL);
-        choices.addAll(departments.all());
+        choices.addAll(Viewer.current().visible(departments.all()));
         department.setLabel(getTranslation("alerts.department"));
         department.setItems(choices);
         department.setItemLabelGenerator(this::departmentLabel);
+        // A department without results yet can be typed, within what the reader may see.
         department.setAllowCustomValue(true);
-        department.addCustomValueSetListener(event -> department.setValue(event.getDetail().strip()
-                .toUpperCase(Locale.ROOT)));
+        department.addCustomValueSetListener(event -> {
+            String code = event.getDetail().strip().toUpperCase(Locale.ROOT);
+            if (Viewer.current().maySee(code)) {
+                department.setValue(code);
+            }
+        });
         email.setLabel(getTranslation("myAlerts.email"));
         email.setErrorMessage(getTranslation("myAlerts.error.email"));
         language.setLabel(getTranslation("myAlerts.language"));
@@ -110,6 +117,11 @@ public class MyAlertsView extends VerticalLayout {
         department.setInvalid(false);
         String code = department.getValue();
         if (code == null || code.isBlank()) {
+            department.setErrorMessage(getTranslation("myAlerts.error.department"));
+            department.setInvalid(true);
+            return;
+        }
+        if (!Viewer.current().maySee(code)) {
             department.setErrorMessage(getTranslation("myAlerts.error.department"));
             department.setInvalid(true);
             return;

@@ -6,17 +6,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
 import io.civicpulse.alert.AlertStore;
+import io.civicpulse.dashboard.security.Viewer;
 
 /** The header's bell: how many notifications the user has not read; a click opens them. */
 public class NotificationBell extends Button {
 
     private final transient AlertStore alerts;
-    private final String username;
+    private final Viewer viewer;
     final Span badge = new Span();
 
-    public NotificationBell(AlertStore alerts, String username) {
+    /** @param viewer who reads: a department head counts only the notifications of the departments they may see */
+    public NotificationBell(AlertStore alerts, Viewer viewer) {
         this.alerts = alerts;
-        this.username = username;
+        this.viewer = viewer;
         addClassName("cp-header__bell");
         setIcon(VaadinIcon.BELL.create());
         addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -29,7 +31,7 @@ public class NotificationBell extends Button {
 
     /** Reads the unread count again: after every navigation and whenever notifications are marked read. */
     public void refresh() {
-        long unread = alerts.unreadCount(username);
+        long unread = unread();
         badge.setText(unread > 99 ? "99+" : String.valueOf(unread));
         badge.setVisible(unread > 0);
         String label = getTranslation("alerts.bell", unread);
@@ -38,6 +40,9 @@ public class NotificationBell extends Button {
     }
 
     public long unread() {
-        return alerts.unreadCount(username);
+        return alerts.unreadByDepartment(viewer.username()).entrySet().stream()
+                .filter(entry -> viewer.maySee(entry.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
     }
 }

@@ -17,16 +17,18 @@ import io.civicpulse.alert.AlertStore;
 import io.civicpulse.alert.Notification;
 import io.civicpulse.dashboard.format.KpiFormat;
 import io.civicpulse.dashboard.format.PeriodFormat;
+import io.civicpulse.dashboard.security.Viewer;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * What the nightly runs told: goals newly missed, failed runs, scheduled runs that did not happen, newest first.
- * Opening one marks it read for this user; "Mark all as read" clears the bell.
+ * Opening one marks it read for this user; "Mark all as read" clears the bell. A department head sees those of the
+ * city, the runs and their own departments only, as everywhere else.
  */
 @Route("notifications")
 @Menu(title = "nav.notifications", order = 11, icon = "vaadin:bell")
-@PermitAll
+@RolesAllowed({ "LEADERSHIP", "DEPARTMENT_HEAD", "ANALYST", "ADMIN" })
 public class NotificationsView extends VerticalLayout {
 
     static final int SHOWN = 200;
@@ -34,6 +36,7 @@ public class NotificationsView extends VerticalLayout {
     private final transient AlertStore alerts;
     private final transient CivicPulseProperties properties;
     private final String username;
+    private final Viewer viewer;
 
     final Grid<Notification> grid = new Grid<>();
     final Button markAll = new Button();
@@ -44,6 +47,7 @@ public class NotificationsView extends VerticalLayout {
         this.alerts = alerts;
         this.properties = properties;
         this.username = authentication.getPrincipalName().orElse("");
+        this.viewer = Viewer.current();
         addClassName("cp-notifications");
         setWidthFull();
         KpiFormat format = KpiFormat.of(getLocale());
@@ -52,7 +56,8 @@ public class NotificationsView extends VerticalLayout {
         markAll.setText(getTranslation("alerts.markAllRead"));
         markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         markAll.addClickListener(click -> {
-            alerts.markAllRead(username);
+            // Only what this reader is shown: a head's unseen departments stay unread, and uncounted.
+            visible().stream().filter(n -> !read.contains(n.id())).forEach(n -> alerts.markRead(username, n.id()));
             refresh();
         });
         empty.setText(getTranslation("alerts.none"));
@@ -81,13 +86,17 @@ public class NotificationsView extends VerticalLayout {
 
     void refresh() {
         read = alerts.readBy(username);
-        List<Notification> latest = alerts.latest(SHOWN);
+        List<Notification> latest = visible();
         grid.setItems(latest);
         empty.setVisible(latest.isEmpty());
         grid.setVisible(!latest.isEmpty());
         markAll.setEnabled(latest.stream().anyMatch(n -> !read.contains(n.id())));
         // The bell in the header counts the same notifications.
         getUI().ifPresent(ui -> ui.getChildren().forEach(this::refreshBells));
+    }
+
+    private List<Notification> visible() {
+        return alerts.latest(SHOWN).stream().filter(n -> viewer.maySee(n.department())).toList();
     }
 
     private void refreshBells(com.vaadin.flow.component.Component component) {

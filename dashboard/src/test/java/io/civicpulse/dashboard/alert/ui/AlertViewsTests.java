@@ -97,6 +97,32 @@ class AlertViewsTests extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "head", authorities = { "ROLE_DEPARTMENT_HEAD", "DEPARTMENT:DOT" })
+    void givenADepartmentHeadWhenOpenedThenOnlyTheirDepartmentsTheCityAndRunsAreShownAndCounted() {
+        // given a notification of DOT besides SAN's and the failed run
+        jdbc.sql("""
+                INSERT INTO alert_notification (kind, department, kpi, grain, period_start, kpi_value, target,
+                    previous_value, job_execution_id, created_at)
+                VALUES ('KPI_MISSED', 'DOT', 'NPS', 'MONTH', DATE '2026-03-01', 10, 20, 25, 17, CURRENT_TIMESTAMP)""")
+                .update();
+
+        // when
+        NotificationsView view = navigate(NotificationsView.class);
+
+        // then SAN's is neither shown nor counted
+        assertThat(test(view.grid).size()).isEqualTo(2);
+        assertThat(java.util.stream.IntStream.range(0, 2).mapToObj(row -> test(view.grid).getCellText(row, 3)))
+                .containsExactlyInAnyOrder("DOT", "The whole city");
+        assertThat(find(NotificationBell.class).single().badge.getText()).isEqualTo("2");
+
+        // and marking all read leaves SAN's unread for whoever may see it
+        test(view.markAll).click();
+        assertThat(find(NotificationBell.class).single().badge.isVisible()).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_read WHERE username = 'head'").query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void givenAUserWhenSubscribingThenBadInputIsRefusedAndTheSubscriptionIsListed() {
         // given
         MyAlertsView view = navigate(MyAlertsView.class);
