@@ -6,6 +6,7 @@ import java.util.Set;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -64,6 +65,8 @@ public class NotificationsView extends VerticalLayout {
 
         grid.addClassName("cp-notifications__grid");
         grid.setAllRowsVisible(true);
+        // The text is the point of a notification: shown whole, over several lines where needed.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(n -> read.contains(n.id()) ? "" : getTranslation("alerts.unread"))
                 .setHeader(getTranslation("alerts.state")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(n -> periods.dateTime(n.createdAt(), properties.city().timeZone()))
