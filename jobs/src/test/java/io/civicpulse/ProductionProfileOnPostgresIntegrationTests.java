@@ -70,7 +70,7 @@ class ProductionProfileOnPostgresIntegrationTests {
         assertThat(JdbcClient.create(dataSource).sql("""
                 SELECT COUNT(*) FROM information_schema.tables
                 WHERE table_schema = ? AND table_name IN ('kpi_result', 'survey_comment', 'batch_job_execution',
-                    'run_schedule', 'kpi_target', 'users')""").param(SCHEMA).query(Integer.class).single())
+                    'alert_notification', 'kpi_target', 'users')""").param(SCHEMA).query(Integer.class).single())
                 .isEqualTo(6);
     }
 }
