@@ -32,7 +32,7 @@ import io.civicpulse.support.TestPostgres;
 @ActiveProfiles("production")
 class ProductionProfileOnPostgresIntegrationTests {
 
-    static final String SCHEMA = "civicpulse_production_it";
+    static final String SCHEMA = TestPostgres.schema("civicpulse_production_it");
 
     @TempDir
     static Path home;

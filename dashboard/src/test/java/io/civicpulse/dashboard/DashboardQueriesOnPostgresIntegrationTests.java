@@ -85,7 +85,7 @@ import io.civicpulse.kpi.SliceKey;
  */
 class DashboardQueriesOnPostgresIntegrationTests {
 
-    static final String SCHEMA = "civicpulse_dashboard_it";
+    static final String SCHEMA = "civicpulse_dashboard_it" + "_" + ProcessHandle.current().pid();
     static final String SERVER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_USER", "postgres");

@@ -15,7 +15,7 @@ import io.civicpulse.support.TestPostgres;
 @SpringBootTest(classes = CivicPulseJobsApplication.class)
 class AlertStoreOnPostgresIntegrationTests extends AlertStoreContract {
 
-    static final String SCHEMA = "civicpulse_alerts_it";
+    static final String SCHEMA = TestPostgres.schema("civicpulse_alerts_it");
 
     @TempDir
     static Path home;

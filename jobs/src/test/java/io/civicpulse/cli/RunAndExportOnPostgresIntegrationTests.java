@@ -15,7 +15,7 @@ import io.civicpulse.support.TestPostgres;
  */
 class RunAndExportOnPostgresIntegrationTests extends RunAndExportContract {
 
-    static final String SCHEMA = "civicpulse_it";
+    static final String SCHEMA = TestPostgres.schema("civicpulse_it");
 
     @BeforeAll
     void freshSchema() throws SQLException {

@@ -19,7 +19,7 @@ import io.civicpulse.support.TestPostgres;
 @SpringBootTest(classes = CivicPulseJobsApplication.class)
 class SurveyCommentRepositoryOnPostgresIntegrationTests extends SurveyCommentRepositoryContract {
 
-    static final String SCHEMA = "civicpulse_comments_it";
+    static final String SCHEMA = TestPostgres.schema("civicpulse_comments_it");
 
     @TempDir
     static Path home;

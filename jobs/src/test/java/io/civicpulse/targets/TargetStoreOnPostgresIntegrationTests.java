@@ -20,7 +20,7 @@ import io.civicpulse.support.TestPostgres;
         "civicpulse.kpi.targets[2].kpi=ON_TIME_RATE", "civicpulse.kpi.targets[2].value=0.1" })
 class TargetStoreOnPostgresIntegrationTests extends TargetStoreContract {
 
-    static final String SCHEMA = "civicpulse_targets_it";
+    static final String SCHEMA = TestPostgres.schema("civicpulse_targets_it");
 
     @TempDir
     static Path home;

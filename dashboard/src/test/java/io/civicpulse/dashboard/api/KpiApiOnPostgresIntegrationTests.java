@@ -26,7 +26,7 @@ class KpiApiOnPostgresIntegrationTests extends KpiApiContract {
     private static final String SERVER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_USER", "postgres");
-    private static final String SCHEMA = "dashboard_kpi_api";
+    private static final String SCHEMA = "dashboard_kpi_api" + "_" + ProcessHandle.current().pid();
 
     @TempDir
     static Path home;
