@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.civicpulse.support.JobsCommandLine;
 import io.civicpulse.support.IndependentKpis;
 import io.civicpulse.support.IndependentKpis.Key;
 import io.civicpulse.support.IndependentKpis.Row;

@@ -1,4 +1,4 @@
-package io.civicpulse.accuracy;
+package io.civicpulse.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,9 +15,9 @@ import io.civicpulse.cli.CivicPulseJobsApplication;
  * Goes through the same entry point as {@code main} (which would exit the JVM); that entry point is package-private
  * to {@code io.civicpulse.cli}, hence the reflection.
  */
-record JobsCommandLine(int exitStatus, String out, String err) {
+public record JobsCommandLine(int exitStatus, String out, String err) {
 
-    static JobsCommandLine run(String command, List<String> common, String... options) {
+    public static JobsCommandLine run(String command, List<String> common, String... options) {
         List<String> args = new ArrayList<>();
         args.add(command);
         args.addAll(List.of(options));
