@@ -34,14 +34,21 @@ public final class CronText {
      * @throws InvalidSchedule with {@link InvalidSchedule.Problem#INVALID_CRON} and Quartz's reason
      */
     static CronExpression parse(String cron, ZoneId zone) {
+        CronExpression expression = parseAny(cron, zone);
+        if (expression.getNextValidTimeAfter(new Date()) == null) {
+            String text = expression.getCronExpression();
+            throw new InvalidSchedule(InvalidSchedule.Problem.INVALID_CRON, text,
+                    "the cron expression '" + text + "' never fires again");
+        }
+        return expression;
+    }
+
+    /** Also an expression whose last time has passed, such as the one a one-off schedule just fired at. */
+    private static CronExpression parseAny(String cron, ZoneId zone) {
         String text = cron == null ? "" : cron.strip();
         try {
             CronExpression expression = new CronExpression(text);
             expression.setTimeZone(TimeZone.getTimeZone(zone));
-            if (expression.getNextValidTimeAfter(new Date()) == null) {
-                throw new InvalidSchedule(InvalidSchedule.Problem.INVALID_CRON, text,
-                        "the cron expression '" + text + "' never fires again");
-            }
             return expression;
         } catch (ParseException e) {
             throw new InvalidSchedule(InvalidSchedule.Problem.INVALID_CRON, text, "'" + text
@@ -76,7 +83,7 @@ public final class CronText {
 
     /** The fire times strictly between two instants (both exclusive), at most {@code limit}. */
     static List<Instant> between(String cron, ZoneId zone, Instant after, Instant before, int limit) {
-        CronExpression expression = parse(cron, zone);
+        CronExpression expression = parseAny(cron, zone);
         List<Instant> times = new ArrayList<>();
         Date time = Date.from(after);
         while (times.size() < limit && (time = expression.getNextValidTimeAfter(time)) != null

@@ -23,7 +23,12 @@ class ScheduledRunJob implements Job {
     public void execute(JobExecutionContext context) {
         Instant previous = context.getPreviousFireTime() != null ? context.getPreviousFireTime().toInstant()
                 : context.getTrigger().getStartTime().toInstant().minusMillis(1);
-        runs.fire(context.getMergedJobDataMap().getLong(RunSchedules.SCHEDULE_ID), previous,
-                context.getScheduledFireTime().toInstant());
+        long id = context.getMergedJobDataMap().getLong(RunSchedules.SCHEDULE_ID);
+        try {
+            runs.fire(id, previous, context.getScheduledFireTime().toInstant());
+        } catch (RuntimeException e) {
+            // A run's own failures end in its outcome; this is a schedule that could not even try: say so.
+            runs.couldNotStart(id, context.getScheduledFireTime().toInstant(), e);
+        }
     }
 }

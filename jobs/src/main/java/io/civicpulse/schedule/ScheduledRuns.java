@@ -83,6 +83,12 @@ class ScheduledRuns {
         }
     }
 
+    void couldNotStart(long scheduleId, Instant due, RuntimeException e) {
+        log.warn("Schedule {} could not start its run", scheduleId, e);
+        String name = schedules.find(scheduleId).map(RunSchedule::name).orElse("#" + scheduleId);
+        events.publishEvent(new ScheduledRunMissed(name, due, "the run could not start: " + e.getMessage()));
+    }
+
     private String madeUp(List<Instant> missed, Instant now) {
         String at = now.atZone(zone).truncatedTo(ChronoUnit.SECONDS).toLocalDateTime().toString().replace('T', ' ');
         if (missed.size() == 1) {
