@@ -29,6 +29,8 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
     static final class Defaults extends EnumerablePropertySource<UnaryOperator<String>> {
 
         static final String DATASOURCE_URL = "spring.datasource.url";
+        static final String QUARTZ = "spring.quartz.properties.";
+        static final String QUARTZ_DELEGATE = QUARTZ + "org.quartz.jobStore.driverDelegateClass";
 
         private static final Map<String, Object> FIXED = Map.ofEntries(
                 Map.entry("spring.datasource.username", "sa"),
@@ -37,6 +39,19 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
                 Map.entry("spring.batch.jdbc.initialize-schema", "never"),
                 Map.entry("spring.batch.job.enabled", "false"),
                 Map.entry("spring.sql.init.mode", "never"),
+                // Schedules (docs/decisions/0009): Quartz in the database, clustered, its tables made by Flyway (V8).
+                // Only the dashboard starts the scheduler; the command line and tests that do not ask leave it off.
+                Map.entry("spring.quartz.job-store-type", "jdbc"),
+                Map.entry("spring.quartz.jdbc.initialize-schema", "never"),
+                Map.entry("spring.quartz.auto-startup", "false"),
+                Map.entry("spring.quartz.scheduler-name", "CivicPulse"),
+                Map.entry("spring.quartz.wait-for-jobs-to-complete-on-shutdown", "false"),
+                Map.entry(QUARTZ + "org.quartz.scheduler.instanceId", "AUTO"),
+                Map.entry(QUARTZ + "org.quartz.jobStore.class", "io.civicpulse.schedule.ContextDataSourceJobStore"),
+                Map.entry(QUARTZ + "org.quartz.jobStore.isClustered", "true"),
+                Map.entry(QUARTZ + "org.quartz.jobStore.clusterCheckinInterval", "5000"),
+                Map.entry(QUARTZ + "org.quartz.jobStore.misfireThreshold", "60000"),
+                Map.entry(QUARTZ + "org.quartz.threadPool.threadCount", "2"),
                 Map.entry("logging.level.org.apache.spark", "WARN"),
                 Map.entry("logging.level.org.apache.hadoop", "WARN"),
                 Map.entry("logging.level.org.apache.parquet", "WARN"),
@@ -52,8 +67,9 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
 
         @Override
         public String[] getPropertyNames() {
-            String[] names = FIXED.keySet().toArray(new String[FIXED.size() + 1]);
+            String[] names = FIXED.keySet().toArray(new String[FIXED.size() + 2]);
             names[FIXED.size()] = DATASOURCE_URL;
+            names[FIXED.size() + 1] = QUARTZ_DELEGATE;
             return names;
         }
 
@@ -64,6 +80,13 @@ class CivicPulseEnvironmentDefaults implements EnvironmentPostProcessor {
                 Path home = Path.of(configured == null ? "./data" : configured).toAbsolutePath().normalize();
                 // AUTO_SERVER lets the dashboard and the command line open the same embedded database at once.
                 return "jdbc:h2:file:" + home.resolve("db/civicpulse") + ";AUTO_SERVER=TRUE";
+            }
+            if (QUARTZ_DELEGATE.equals(name)) {
+                // Quartz reads its BYTEA job data through the PostgreSQL delegate; H2 works with the standard one.
+                String url = getSource().apply(DATASOURCE_URL);
+                return url != null && url.startsWith("jdbc:postgresql:")
+                        ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                        : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
             }
             return FIXED.get(name);
         }

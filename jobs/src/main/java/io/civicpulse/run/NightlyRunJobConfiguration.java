@@ -35,11 +35,13 @@ class NightlyRunJobConfiguration {
 
     @Bean
     Job nightlyRun(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestTasklet ingest,
-            HistoryTasklet history, ComputeTasklet compute, PublishTasklet publish, CleanupTasklet cleanup) {
+            HistoryTasklet history, ComputeTasklet compute, PublishTasklet publish, CleanupTasklet cleanup,
+            RunCancellation cancellation) {
         StepFactory steps = (name, tasklet) -> new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(cancellation)
                 .start(steps.step("ingest", ingest))
                 .next(steps.step("history", history))
                 .next(steps.step("compute", compute))

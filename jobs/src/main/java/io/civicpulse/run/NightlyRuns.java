@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,13 +19,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.CivicPulseProperties;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import io.civicpulse.feeds.IngestException;
-import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.KpiParameters;
 import io.civicpulse.targets.TargetStore;
 
@@ -42,15 +39,18 @@ public class NightlyRuns {
     private final JobRepository jobRepository;
     private final Job nightlyRun;
     private final RunProgressHub progress;
-    private final JdbcClient jdbc;
     private final CivicPulseProperties properties;
     private final RunLock runLock;
     private final ApplicationEventPublisher events;
     private final TargetStore targets;
+    private final RunCancellation cancellation;
+    private final RunHistory history;
 
     NightlyRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyRun, RunProgressHub progress,
-            JdbcClient jdbc, CivicPulseProperties properties, RunLock runLock, ApplicationEventPublisher events,
-            TargetStore targets) {
+            CivicPulseProperties properties, RunLock runLock, ApplicationEventPublisher events,
+            TargetStore targets, RunCancellation cancellation, RunHistory history) {
+        this.cancellation = cancellation;
+        this.history = history;
         this.events = events;
         this.targets = targets;
         this.properties = properties;
@@ -59,18 +59,32 @@ public class NightlyRuns {
         this.jobRepository = jobRepository;
         this.nightlyRun = nightlyRun;
         this.progress = progress;
-        this.jdbc = jdbc;
     }
 
     /**
      * Runs the nightly job in the calling thread and returns when it has ended. When the last run with the same
      * input and dates failed, this restarts it (Spring Batch restart: it resumes at the step that failed);
      * otherwise it starts a new run.
+     * <p>
+     * A run someone cancelled ({@link #stop}) publishes no {@link RunFinished}: it ended because a person asked, so
+     * there is nothing to alert anyone about; it stays in the run history as STOPPED.
      */
     public synchronized RunOutcome run(RunRequest request, RunProgressListener listener) {
         RunOutcome outcome = attempt(request, listener);
-        events.publishEvent(new RunFinished(request, outcome));
+        if (outcome.jobExecutionId() < 0 || !cancellation.requestedBy(outcome.jobExecutionId()).isPresent()) {
+            events.publishEvent(new RunFinished(request, outcome));
+        }
         return outcome;
+    }
+
+    /**
+     * Cancels a running run, in this process or another that shares the database: it ends STOPPED within seconds,
+     * publishes nothing, and can be run again.
+     *
+     * @throws IllegalStateException when the run is not running
+     */
+    public void stop(long jobExecutionId, String requestedBy) {
+        cancellation.cancel(jobExecutionId, requestedBy);
     }
 
     private RunOutcome attempt(RunRequest request, RunProgressListener listener) {
@@ -105,6 +119,7 @@ public class NightlyRuns {
                     Duration.ZERO);
         } finally {
             progress.detach();
+            cancellation.done();
             lock.get().unlock();
         }
     }
@@ -172,25 +187,33 @@ public class NightlyRuns {
                 .sum();
         boolean succeeded = execution.getStatus() == BatchStatus.COMPLETED;
         return new RunOutcome(execution.getId(), succeeded, succeeded ? null : failureReason(execution),
-                feedStats(execution.getJobInstanceId()), written, duration);
+                history.feedStats(execution.getJobInstanceId()), written, duration);
     }
 
-    /** The counts of the newest ingest of this run (a restart may have skipped ingest). */
-    private List<FeedStats> feedStats(long jobInstanceId) {
-        List<FeedStats> stats = new ArrayList<>();
-        for (Feed feed : Feed.values()) {
-            jdbc.sql("""
-                    SELECT s.files, s.rows_read, s.rows_rejected, s.rows_duplicate, s.rows_loaded
-                    FROM run_feed_stats s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.job_execution_id
-                    WHERE e.JOB_INSTANCE_ID = ? AND s.feed = ?
-                    ORDER BY s.job_execution_id DESC FETCH FIRST 1 ROWS ONLY""")
-                    .params(jobInstanceId, feed.name())
-                    .query((rs, i) -> new FeedStats(feed, rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5)))
-                    .optional()
-                    .ifPresent(stats::add);
+    /**
+     * The reason of a run that ended, read back from Spring Batch's tables (which keep the failures' stack traces as
+     * text, not the exceptions): the input error if there is one, else the deepest cause named, else the first line.
+     */
+    static String failureReason(String exitDescription) {
+        if (exitDescription == null || exitDescription.isBlank()) {
+            return null;
         }
-        return stats;
+        Matcher wrapped = WRAPPED_INGEST_ERROR.matcher(exitDescription);
+        if (wrapped.find()) {
+            return wrapped.group(1).trim();
+        }
+        String reason = null;
+        for (String line : exitDescription.lines().toList()) {
+            String text = line.strip();
+            if (reason == null && !text.startsWith("at ")) {
+                reason = text;
+            } else if (text.startsWith("Caused by: ")) {
+                reason = text.substring("Caused by: ".length());
+            }
+        }
+        // "java.lang.IllegalStateException: the message" reads as "the message".
+        Matcher typed = Pattern.compile("^[\\w$.]+(?:Exception|Error): (.+)$").matcher(String.valueOf(reason));
+        return typed.find() ? typed.group(1) : reason;
     }
 
     /** One line an operator can act on: the input error if there is one, else the deepest cause. */

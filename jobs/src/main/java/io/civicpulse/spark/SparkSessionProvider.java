@@ -1,6 +1,9 @@
 package io.civicpulse.spark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -24,10 +27,34 @@ public class SparkSessionProvider implements DisposableBean {
     }
 
     public synchronized SparkSession session() {
-        if (session == null) {
-            session = SparkSession.builder().config(sparkConf(properties)).getOrCreate();
+        if (session == null || session.sparkContext().isStopped()) {
+            SparkConf conf = sparkConf(properties);
+            replaceStaleSession(conf);
+            session = SparkSession.builder().config(conf).getOrCreate();
         }
         return session;
+    }
+
+    /** The session, if this process has started one: cancelling a run's Spark jobs must not start Spark. */
+    public synchronized Optional<SparkSession> ifStarted() {
+        return Optional.ofNullable(session).filter(s -> !s.sparkContext().isStopped());
+    }
+
+    /**
+     * {@code getOrCreate} hands back the JVM's active session whatever its settings. One left by another application
+     * context in this JVM (test classes run one after another in one JVM) may keep its local folder under a home that
+     * is gone, or under another home: such a session is stopped, so this context's settings take effect.
+     */
+    private static void replaceStaleSession(SparkConf conf) {
+        scala.Option<SparkSession> active = SparkSession.getDefaultSession();
+        if (active.isEmpty() || active.get().sparkContext().isStopped()) {
+            return;
+        }
+        String wanted = conf.get("spark.local.dir");
+        String current = active.get().sparkContext().getConf().get("spark.local.dir", "");
+        if (!current.equals(wanted) || !Files.isDirectory(Path.of(current))) {
+            active.get().stop();
+        }
     }
 
     /** The settings every CivicPulse Spark session runs with; tests build their sessions from them too. */

@@ -14,7 +14,8 @@ public final class SparkTestSession {
     }
 
     public static synchronized SparkSession get() {
-        if (session == null) {
+        // A context's SparkSessionProvider stops a session whose settings are not its own; start another then.
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSession.builder()
                     .master("local[2]")
                     .appName("CivicPulse tests")
