@@ -218,9 +218,7 @@ class DashboardBrowserIntegrationTests {
         browser.awaitVaadin();
         assertThat(browser.find(By.cssSelector("h1.cp-header__title")).getText()).isEqualTo("Goals");
         String goals = browser.waitUntil(d -> {
-            String text = (String) browser.script("""
-                    return [...document.querySelectorAll('vaadin-grid-cell-content')]
-                        .map(cell => cell.textContent).join(' | ');""");
+            String text = gridText();
             return text.contains("From the configuration file") ? text : null;
         });
         assertThat(goals).contains("Closed on time", "85.0%");
@@ -232,6 +230,56 @@ class DashboardBrowserIntegrationTests {
                     .isEqualTo(view.equals("notifications") ? "Notifications" : "My alerts");
             browser.screenshot("09-" + view);
         }
+    }
+
+    @Test
+    @Order(4)
+    void theSampleRunIsInTheRunHistoryAndANightlyScheduleIsSavedWithItsTimesInWords() throws Exception {
+        // the run history shows the first start's run of the sample, published, with its counts per feed
+        browser.open(url("/runs"));
+        browser.awaitVaadin();
+        assertThat(browser.find(By.cssSelector("h1.cp-header__title")).getText()).isEqualTo("Runs");
+        String runs = browser.waitUntil(d -> {
+            String text = gridText();
+            return text.contains("sample-data") ? text : null;
+        });
+        assertThat(runs).contains("Published", "contacts");
+        browser.screenshot("10-runs");
+
+        // given a folder the nightly extract will land in, inside the input root
+        Path inbox = Files.createDirectories(home.resolve("inbox").resolve("nightly"));
+        browser.open(url("/schedules"));
+        browser.awaitVaadin();
+
+        // when the analyst types a cron expression, the schedule is previewed in words, then saved
+        browser.find(By.xpath("//vaadin-text-field[label[normalize-space()='Name']]/input")).sendKeys("Nightly");
+        WebElement cron = browser.find(By.xpath(
+                "//vaadin-text-field[label[normalize-space()='Cron expression (Quartz)']]/input"));
+        cron.sendKeys("0 30 2 * * ?");
+        cron.sendKeys(Keys.TAB);
+        String preview = browser.waitUntil(d -> {
+            String text = d.findElement(By.cssSelector(".cp-schedules__preview")).getText();
+            return text.isBlank() ? null : text;
+        });
+        assertThat(preview).contains("02:30").contains("Next:");
+        browser.find(By.xpath("//vaadin-text-field[label[normalize-space()='Input folder']]/input"))
+                .sendKeys(inbox.toString());
+        browser.clickText("vaadin-button", "Save");
+        browser.awaitVaadin();
+
+        // then the schedule is listed with its time in words and its next run
+        String schedules = browser.waitUntil(d -> {
+            String text = gridText();
+            return text.contains("Nightly") ? text : null;
+        });
+        assertThat(schedules).contains("02:30", inbox.toString(), "Yesterday");
+        browser.screenshot("11-schedules");
+    }
+
+    private String gridText() {
+        return (String) browser.script("""
+                return [...document.querySelectorAll('vaadin-grid-cell-content')]
+                    .map(cell => cell.textContent).join(' | ');""");
     }
 
     @Test
