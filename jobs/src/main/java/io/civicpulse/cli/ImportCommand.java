@@ -50,7 +50,9 @@ final class ImportCommand {
                 .forEach((rule, cases) -> out.printf(Locale.US,
                         "  data quality: %,d rows rejected as %s (counted per department for the dashboard)%n",
                         cases, rule));
-        out.printf("Next: java -jar civicpulse-jobs.jar run --input=%s --from=DATE --to=DATE%n", output);
+        out.printf("Next: java -jar civicpulse-dashboard.jar --civicpulse.dashboard.sample-data=%s"
+                + " --civicpulse.city.time-zone=%s --civicpulse.home=DIR (a new home: it loads the import on its first"
+                + " start), or run --input=%s --from=DATE --to=DATE%n", output, zone, output);
         return 0;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -72,6 +73,8 @@ public final class OpenDataImport {
         long inputRows = 0;
         long caseRows = 0;
         long contactRows = 0;
+        LocalDate first = null;
+        LocalDate last = null;
         try (SourceReader reader = reader(input, mapping);
                 ImportReport report = new ImportReport(partial(rejects));
                 CSVPrinter caseOut = printer(partial(cases), CASE_COLUMNS);
@@ -83,6 +86,10 @@ public final class OpenDataImport {
                     caseOut.printRecord(c.caseId(), c.department(), c.service(), c.channel(), c.district(),
                             time(c.openedAt()), time(c.closedAt()), time(c.dueAt()), c.status(), c.outcome());
                     caseRows++;
+                    LocalDate opened = LocalDate.ofInstant(c.openedAt(), zone);
+                    LocalDate latest = c.closedAt() == null ? opened : LocalDate.ofInstant(c.closedAt(), zone);
+                    first = first == null || opened.isBefore(first) ? opened : first;
+                    last = last == null || latest.isAfter(last) ? latest : last;
                     if (c.residentContact()) {
                         contactOut.printRecord(c.caseId(), c.department(), c.channel(), time(c.openedAt()),
                                 c.district(), c.caseId());
@@ -106,6 +113,9 @@ public final class OpenDataImport {
             DerivedFeeds.write(output, Map.of(Feed.CONTACTS, "import --format=" + format.option() + " of "
                     + input.getFileName() + ": one contact per request that came in by a resident's channel,"
                     + " at its creation time, without wait or handle times"));
+            if (first != null) {
+                writeDateRange(output, input, first, last);
+            }
             return new ImportSummary(input, output, inputRows, caseRows, contactRows, report.rejected(),
                     report.otherCounts(), report.qualityCounts());
         } finally {
@@ -113,6 +123,20 @@ public final class OpenDataImport {
                 Files.deleteIfExists(partial);
             }
         }
+    }
+
+    /**
+     * The dates the cases span, from the first opening to the last closure, in the file the dashboard's first-start
+     * loader reads ({@code civicpulse.dashboard.sample-data}, written by {@code generate} for synthetic feeds): so
+     * pointing the dashboard at DIR shows the import with no date to type.
+     */
+    private void writeDateRange(Path output, Path input, LocalDate first, LocalDate last) throws IOException {
+        Files.writeString(output.resolve("generation.properties"), """
+                # Written by import --format=%s of %s: the local dates its cases span (opened to last closed)
+                from=%s
+                to=%s
+                time-zone=%s
+                """.formatted(format.option(), input.getFileName(), first, last, zone.getId()), StandardCharsets.UTF_8);
     }
 
     private CaseMapping mapping() {
