@@ -31,6 +31,9 @@ public class CivicPulseJobsApplication {
                   write the reject report of the latest run: file,line,column,reason
               generate --output=DIR --from=DATE --to=DATE [--scale=N] [--seed=N] [--compress=true]
                   write synthetic feeds for that date range (--scale=1 is a mid-size city)
+              import --format=nyc311|la311|boston311|open311 --input=FILE --output=DIR [--time-zone=ZONE]
+                  translate an open-data export into canonical feeds in DIR (times are local to the source's
+                  city: America/New_York, America/Los_Angeles, America/New_York; open311: civicpulse.city.time-zone)
 
             Dates are YYYY-MM-DD local dates in civicpulse.city.time-zone.
             """;
@@ -39,7 +42,8 @@ public class CivicPulseJobsApplication {
             "run", Set.of("input", "from", "to"),
             "export", Set.of("output", "grain", "from", "to"),
             "rejects", Set.of("output"),
-            "generate", Set.of("output", "from", "to", "scale", "seed", "compress"));
+            "generate", Set.of("output", "from", "to", "scale", "seed", "compress"),
+            "import", Set.of("format", "input", "output", "time-zone"));
 
     public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
@@ -59,6 +63,9 @@ public class CivicPulseJobsApplication {
             CommandLineOptions options = CommandLineOptions.parse(command, rest, OPTIONS.get(command));
             if (command.equals("generate")) {
                 return new GenerateCommand(out).execute(options, rest);
+            }
+            if (command.equals("import")) {
+                return new ImportCommand(out).execute(options, rest);
             }
             try (ConfigurableApplicationContext context = springContext(rest)) {
                 return context.getBean(Commands.class).execute(options, out, err);

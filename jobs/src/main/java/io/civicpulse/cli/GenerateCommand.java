@@ -53,7 +53,7 @@ final class GenerateCommand {
         }
     }
 
-    private static String property(String[] args, String name, String fallback) {
+    static String property(String[] args, String name, String fallback) {
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) {
                 return arg.substring(name.length() + 3);

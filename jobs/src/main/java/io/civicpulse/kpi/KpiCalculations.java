@@ -277,7 +277,7 @@ public final class KpiCalculations {
      * One row per record and grain, with {@code grain} and {@code period_start}, keeping only the periods this
      * computation covers.
      */
-    static Dataset<Row> inPeriods(Dataset<Row> records, String dateColumn, KpiParameters p) {
+    public static Dataset<Row> inPeriods(Dataset<Row> records, String dateColumn, KpiParameters p) {
         Column date = col(dateColumn);
         Column periods = array(
                 period(Grain.DAY, date),

@@ -16,6 +16,8 @@ import io.civicpulse.comment.PublishableComments;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.KpiCalculations;
 import io.civicpulse.kpi.KpiParameters;
+import io.civicpulse.quality.DataQualityCalculations;
+import io.civicpulse.quality.QualityCount;
 import io.civicpulse.spark.SparkSessionProvider;
 import io.civicpulse.targets.TargetStore;
 
@@ -54,8 +56,18 @@ class ComputeTasklet extends RunStep {
                 .write().mode(SaveMode.Overwrite).parquet(run.workspace().kpis().toString());
         long rows = session.read().parquet(run.workspace().kpis().toString()).count();
         progress.report(RunProgress.Kind.COMPUTE_DONE, rows);
+        writeQuality(run, feeds.get(Feed.CASES), parameters);
         long comments = writeComments(run, feeds.get(Feed.SURVEYS));
         progress.report(RunProgress.Kind.COMPUTE_COMMENTS, comments);
+    }
+
+    /**
+     * Writes the data-quality counts of the run's periods: the rules over the whole history version's cases, plus the
+     * importer's counts of rows it rejected, read from the input folder (none when it was not imported).
+     */
+    static void writeQuality(NightlyRunJobConfiguration.RunContext run, Dataset<Row> cases, KpiParameters parameters) {
+        DataQualityCalculations.measure(cases, QualityCount.read(run.input()), parameters)
+                .write().mode(SaveMode.Overwrite).parquet(run.workspace().quality().toString());
     }
 
     /**

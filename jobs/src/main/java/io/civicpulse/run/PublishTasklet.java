@@ -17,7 +17,10 @@ import io.civicpulse.comment.SurveyCommentRepository;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
+import io.civicpulse.kpi.KpiParameters;
 import io.civicpulse.kpi.KpiResultRepository;
+import io.civicpulse.quality.DataQualityRepository;
+import io.civicpulse.quality.QualityRule;
 import io.civicpulse.kpi.KpiRow;
 import io.civicpulse.spark.SparkSessionProvider;
 
@@ -33,10 +36,13 @@ class PublishTasklet extends RunStep {
     private final KpiResultRepository results;
     private final SurveyCommentRepository comments;
     private final HistoryStore history;
+    private final DataQualityRepository quality;
 
     PublishTasklet(SparkSessionProvider spark, CivicPulseProperties properties, KpiResultRepository results,
-            SurveyCommentRepository comments, HistoryStore history, RunProgressHub progress) {
+            SurveyCommentRepository comments, HistoryStore history, RunProgressHub progress,
+            DataQualityRepository quality) {
         super(spark, properties, progress);
+        this.quality = quality;
         this.results = results;
         this.comments = comments;
         this.history = history;
@@ -58,9 +64,24 @@ class PublishTasklet extends RunStep {
         Iterator<Row> commentRows = session.read().parquet(run.workspace().comments().toString()).toLocalIterator();
         long commentsWritten = comments.publish(published.publicationId(), run.from(), run.to(),
                 map(commentRows, PublishableComments::toComment));
+        publishQuality(run, session, published.publicationId());
         // The write count is what the run's summary reports as KPI rows published.
         contribution.incrementWriteCount(published.kpiRows());
         progress.report(RunProgress.Kind.PUBLISH_COMMENTS, commentsWritten);
+    }
+
+    private void publishQuality(NightlyRunJobConfiguration.RunContext run, SparkSession session, long publicationId) {
+        if (!Files.isDirectory(run.workspace().quality())) {
+            // A run whose compute step finished before this version counted quality: count it now, from the same
+            // history version, rather than replace the periods' counts with none.
+            ComputeTasklet.writeQuality(run,
+                    history.read(session, Feed.CASES, Optional.of(run.workspace().historyVersion())),
+                    KpiParameters.of(properties, run.from(), run.to()));
+        }
+        Iterator<Row> rows = session.read().parquet(run.workspace().quality().toString()).toLocalIterator();
+        quality.publish(publicationId, run.from(), run.to(), map(rows, row -> new DataQualityRepository.QualityRow(
+                Grain.valueOf(row.getAs("grain")), row.<LocalDate>getAs("period_start"), row.getAs("department"),
+                QualityRule.valueOf(row.getAs("rule")), row.<Long>getAs("flagged"), row.<Long>getAs("cases"))));
     }
 
     private static <T> Iterator<T> map(Iterator<Row> rows, Function<Row, T> mapper) {

@@ -37,6 +37,11 @@ record RunWorkspace(Path home, long jobInstanceId) {
         return workFolder().resolve("comments");
     }
 
+    /** The data-quality counts of the run's periods, handed from compute to publish like the KPI rows. */
+    Path quality() {
+        return workFolder().resolve("quality");
+    }
+
     /** The history version this run writes. */
     String historyVersion() {
         return "run-" + jobInstanceId;

@@ -50,7 +50,9 @@ import io.civicpulse.dashboard.format.PeriodFormat;
 import io.civicpulse.dashboard.overview.ui.CityOverviewView;
 import io.civicpulse.dashboard.scoreboard.KpiTile;
 import io.civicpulse.dashboard.scoreboard.Scoreboard;
+import io.civicpulse.dashboard.quality.DataQualityQueries;
 import io.civicpulse.dashboard.security.Viewer;
+import io.civicpulse.quality.DataQualityRepository.QualityRow;
 import io.civicpulse.dashboard.security.ui.NotAllowed;
 import io.civicpulse.dashboard.scoreboard.ScoreboardPeriod;
 import io.civicpulse.dashboard.scoreboard.ui.KpiCard;
@@ -78,19 +80,22 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
     private final transient FilterOptions options;
     private final transient FilteredExport export;
     private final transient CivicPulseProperties properties;
+    private final transient DataQualityQueries quality;
 
     final FilterBar filters = new FilterBar();
     final Nav path = new Nav();
     final Div results = new Div();
     Grid<Line> services;
     Grid<Line> districts;
+    Grid<QualityRow> qualityRules;
     EChart channelMix;
 
     private DashboardFilter shown;
 
     DepartmentView(Scoreboard scoreboard, DepartmentBreakdown breakdown, FilterOptions options,
-            FilteredExport export, CivicPulseProperties properties) {
+            FilteredExport export, CivicPulseProperties properties, DataQualityQueries quality) {
         this.scoreboard = scoreboard;
+        this.quality = quality;
         this.export = export;
         this.breakdown = breakdown;
         this.options = options;
@@ -191,12 +196,38 @@ public class DepartmentView extends Main implements BeforeEnterObserver, HasDyna
         if (filter.sliceKind() == Slice.DEPARTMENT) {
             KpiRow departmentScore = data.tiles().stream().map(KpiTile::row)
                     .filter(row -> row.kpi() == Kpi.EXPERIENCE_SCORE).findFirst().orElse(null);
+            List<QualityRow> flagged = quality.of(filter.grain(), filter.period(), filter.department());
+            if (!flagged.isEmpty()) {
+                results.add(section(getTranslation("quality.title"), qualityTable(flagged, format)));
+            }
             results.add(section(getTranslation("department.byService"), serviceTable(filter, format, periodFormat,
                     minCellSize)));
             results.add(section(getTranslation("department.byChannel"), channelChart(filter, format, periodFormat)));
             results.add(section(getTranslation("department.byDistrict"), districtTable(filter, format, minCellSize,
                     departmentScore)));
         }
+    }
+
+    /**
+     * The data-quality rules of the department in the period, each with the KPIs its cases distort, right after
+     * those KPIs: a fast median close time reads differently when a third of the cases were closed in bulk.
+     */
+    private Component qualityTable(List<QualityRow> rows, KpiFormat format) {
+        qualityRules = new Grid<>();
+        qualityRules.addClassName("cp-quality");
+        qualityRules.setAllRowsVisible(true);
+        qualityRules.addColumn(row -> getTranslation("quality." + row.rule().name()))
+                .setHeader(getTranslation("quality.rule")).setAutoWidth(true);
+        qualityRules.addColumn(row -> getTranslation("quality.flaggedOf", format.count(row.flagged()),
+                format.count(row.cases()))).setHeader(getTranslation("quality.cases")).setAutoWidth(true);
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(getLocale());
+        percent.setMaximumFractionDigits(1);
+        qualityRules.addColumn(row -> row.share() == null ? format.text("value.notAvailable")
+                : percent.format(row.share())).setHeader(getTranslation("quality.share")).setAutoWidth(true);
+        qualityRules.addColumn(row -> row.rule().distortedKpis().stream().map(format::name)
+                .collect(java.util.stream.Collectors.joining(", "))).setHeader(getTranslation("quality.distorts"));
+        qualityRules.setItems(rows);
+        return qualityRules;
     }
 
     /** City › SAN › service: each step a link with the same periods, so the way back keeps the choice. */

@@ -121,6 +121,45 @@ class DepartmentViewTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void dataQualityRulesShowNextToTheKpisTheyDistort() {
+        // given published quality counts of SAN and DOT
+        jdbc.sql("DELETE FROM data_quality").update();
+        insertQuality("SAN", "CLOSED_WITHIN_10_MINUTES", 90, 300);
+        insertQuality("SAN", "CLOSED_BEFORE_OPENED", 2, 300);
+        insertQuality("DOT", "MISSING_DISTRICT", 5, 50);
+
+        // when SAN is opened
+        DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
+
+        // then its two rules show, in rule order, with the share and the KPIs they distort
+        assertThat(test(view.qualityRules).size()).isEqualTo(2);
+        assertThat(test(view.qualityRules).getCellText(0, 0)).startsWith("Closed before created");
+        assertThat(test(view.qualityRules).getCellText(1, 0)).startsWith("Closed within 10 minutes");
+        assertThat(test(view.qualityRules).getCellText(1, 1)).isEqualTo("90 of 300 opened");
+        assertThat(test(view.qualityRules).getCellText(1, 2)).isEqualTo("30%");
+        assertThat(test(view.qualityRules).getCellText(1, 3)).contains("Median time to close", "Closed on time");
+    }
+
+    @Test
+    @WithMockUser(username = "head", authorities = { "ROLE_DEPARTMENT_HEAD", "DEPARTMENT:SAN" })
+    void aDepartmentHeadReadsNoOtherDepartmentsQualityCounts() {
+        insertQuality("DOT", "MISSING_DISTRICT", 5, 50);
+
+        assertThat(quality.of(io.civicpulse.kpi.Grain.MONTH, AUGUST, "SAN")).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> quality.of(io.civicpulse.kpi.Grain.MONTH, AUGUST,
+                "DOT")).isInstanceOf(io.civicpulse.dashboard.security.DepartmentNotAllowedException.class);
+    }
+
+    @Autowired
+    io.civicpulse.dashboard.quality.DataQualityQueries quality;
+
+    private void insertQuality(String department, String rule, long flagged, long cases) {
+        jdbc.sql("DELETE FROM data_quality WHERE department = ? AND rule = ?").params(department, rule).update();
+        jdbc.sql("INSERT INTO data_quality (grain, period_start, department, rule, flagged, cases, publication_id)"
+                + " VALUES ('MONTH', ?, ?, ?, ?, ?, 42)").params(AUGUST, department, rule, flagged, cases).update();
+    }
+
+    @Test
     void theServiceTableSortsByAnyColumn() {
         // given
         DepartmentView view = open("grain=MONTH&period=2026-08-01&department=SAN");
