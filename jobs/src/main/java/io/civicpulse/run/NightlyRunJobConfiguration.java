@@ -3,6 +3,7 @@ package io.civicpulse.run;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -32,6 +33,16 @@ class NightlyRunJobConfiguration {
     static final String TO = "to";
     static final String RUN_ID = "run.id";
     static final String TRIGGER = "trigger";
+
+    /**
+     * The registry a restart finds the job in, as a bean of its own: it registers every job once all singletons
+     * exist. Without it Spring Batch fills a registry when the job operator is created, and the job, which needs
+     * the operator (through the run's cancellation listener), is not there yet, so a restart would find no job.
+     */
+    @Bean
+    static MapJobRegistry jobRegistry() {
+        return new MapJobRegistry();
+    }
 
     @Bean
     Job nightlyRun(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestTasklet ingest,
