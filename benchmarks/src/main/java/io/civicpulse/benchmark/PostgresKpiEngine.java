@@ -24,6 +24,7 @@ final class PostgresKpiEngine extends SqlKpiEngine {
     private final String password;
     private final String schema;
     private int backendPid;
+    private long serverTicks = -1;
 
     PostgresKpiEngine(String url, String user, String password, String schema) {
         super(SqlDialect.POSTGRES);
@@ -41,9 +42,12 @@ final class PostgresKpiEngine extends SqlKpiEngine {
         return "PostgreSQL";
     }
 
-    /** The server process that ran the queries, whose CPU time the benchmark reads from /proc. */
-    int backendPid() {
-        return backendPid;
+    /**
+     * CPU time of the server process that served this engine's connection (one per connection, so all of it is
+     * ours), read from /proc when the server runs on this machine; null where it cannot be read.
+     */
+    java.time.Duration serverCpu() {
+        return serverTicks < 0 ? null : ChildProcess.ticks(serverTicks);
     }
 
     @Override
@@ -108,5 +112,6 @@ final class PostgresKpiEngine extends SqlKpiEngine {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
+        serverTicks = ChildProcess.ownTicks(backendPid);
     }
 }

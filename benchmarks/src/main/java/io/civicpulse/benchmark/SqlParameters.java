@@ -86,6 +86,6 @@ final class SqlParameters {
     }
 
     private static String number(double value) {
-        return java.math.BigDecimal.valueOf(value).toPlainString();
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
