@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.civicpulse.generate.FeedGenerator;
 import io.civicpulse.generate.GeneratorSettings;
 import io.civicpulse.kpi.KpiParameters;
+import io.civicpulse.support.JobsCommandLine;
 
 /**
  * Differential correctness: the Spark nightly job (through the batch command line, then {@code export}), the
@@ -101,11 +102,11 @@ class ThreeEnginesAgreeIntegrationTests {
 
         List<String> common = new ArrayList<>(SETTINGS);
         common.add("--civicpulse.home=" + temp.resolve("home"));
-        InProcessCommandLine run = InProcessCommandLine.run("run", common, "--input=" + feeds, "--from=" + FROM,
+        JobsCommandLine run = JobsCommandLine.run("run", common, "--input=" + feeds, "--from=" + FROM,
                 "--to=" + TO);
         assertThat(run.exitStatus()).as("run: %s%n%s", run.err(), run.out()).isZero();
         sparkExport = temp.resolve("spark.csv");
-        InProcessCommandLine export = InProcessCommandLine.run("export", common, "--output=" + sparkExport);
+        JobsCommandLine export = JobsCommandLine.run("export", common, "--output=" + sparkExport);
         assertThat(export.exitStatus()).as("export: %s", export.err()).isZero();
     }
 
