@@ -24,6 +24,7 @@ import io.civicpulse.generate.FeedGenerator;
 import io.civicpulse.generate.GeneratorSettings;
 import io.civicpulse.kpi.KpiParameters;
 import io.civicpulse.support.JobsCommandLine;
+import io.civicpulse.support.TestPostgres;
 
 /**
  * Differential correctness: the Spark nightly job (through the batch command line, then {@code export}), the
@@ -117,9 +118,12 @@ class ThreeEnginesAgreeIntegrationTests {
         Path postgres = temp.resolve("postgres.csv");
         Path duckdb = temp.resolve("duckdb.csv");
 
+        // (a schema of this process; the engine drops it when done, freshSchema those that ended processes left)
+        String schema = TestPostgres.schema("bench_diff");
+        TestPostgres.freshSchema(schema);
+
         // when both SQL engines compute every KPI row
-        new PostgresKpiEngine(TestDatabase.URL, TestDatabase.USER, "",
-                "bench_diff_" + ProcessHandle.current().pid()).compute(feeds, parameters, postgres);
+        new PostgresKpiEngine(TestPostgres.SERVER, TestPostgres.USER, "", schema).compute(feeds, parameters, postgres);
         new DuckDbKpiEngine().compute(feeds, parameters, duckdb);
 
         // then all three agree on every row and column
