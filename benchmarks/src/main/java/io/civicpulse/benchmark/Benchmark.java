@@ -80,13 +80,13 @@ public final class Benchmark {
         List<String> common = List.of("--civicpulse.home=" + run.resolve("home"),
                 "--spring.config.additional-location=file:" + config);
         List<Step> steps = new ArrayList<>();
-        steps.add(step("(a) Spark: full rebuild, " + days + " days", xmx, "",
-                command(spark, "run", "--input=" + year, "--from=" + from, "--to=" + to, common), run, logs));
+        steps.add(step("(a) Spark: full rebuild, " + days + " days", xmx,
+                command(spark, common, "run", "--input=" + year, "--from=" + from, "--to=" + to), run, logs));
         Path sparkExport = run.resolve("spark.csv");
-        steps.add(step("(c) Spark: export of the KPI rows", xmx, "",
-                command(spark, "export", "--output=" + sparkExport, common), run, logs));
-        steps.add(step("(b) Spark: nightly run, 1 more day", xmx, "",
-                command(spark, "run", "--input=" + night, "--from=" + nextDay, "--to=" + nextDay, common), run,
+        steps.add(step("(c) Spark: export of the KPI rows", xmx,
+                command(spark, common, "export", "--output=" + sparkExport), run, logs));
+        steps.add(step("(b) Spark: nightly run, 1 more day", xmx,
+                command(spark, common, "run", "--input=" + night, "--from=" + nextDay, "--to=" + nextDay), run,
                 logs));
 
         List<String> engine = List.of(java, "-Xmx2g", "-cp", absoluteClassPath(),
@@ -122,16 +122,8 @@ public final class Benchmark {
         return failed || !agree ? 1 : 0;
     }
 
-    private static List<String> command(List<String> jar, String command, String option1, List<String> common) {
-        return command(jar, command, new String[] { option1 }, common);
-    }
-
-    private static List<String> command(List<String> jar, String command, String option1, String option2,
-            String option3, List<String> common) {
-        return command(jar, command, new String[] { option1, option2, option3 }, common);
-    }
-
-    private static List<String> command(List<String> jar, String command, String[] options, List<String> common) {
+    /** {@code java -jar civicpulse-jobs.jar COMMAND OPTIONS... COMMON...}. */
+    private static List<String> command(List<String> jar, List<String> common, String command, String... options) {
         List<String> all = new ArrayList<>(jar);
         all.add(command);
         all.addAll(List.of(options));
@@ -139,17 +131,17 @@ public final class Benchmark {
         return all;
     }
 
-    private static Step step(String name, String heap, String notes, List<String> command, Path directory, Path logs)
+    private static Step step(String name, String heap, List<String> command, Path directory, Path logs)
             throws IOException, InterruptedException {
         System.out.println("  " + name + " ...");
         ChildProcess.Measurement m = ChildProcess.run(command, directory, logs.resolve(slug(name) + ".log"));
-        return new Step(name, m, heap, notes);
+        return new Step(name, m, heap, "");
     }
 
     /** A SQL engine's step, with its own load and query times and the server's CPU time in the notes. */
     private static Step sqlStep(String name, List<String> command, Path directory, Path logs)
             throws IOException, InterruptedException {
-        Step step = step(name, "2g", "", command, directory, logs);
+        Step step = step(name, "2g", command, directory, logs);
         String notes = step.measurement().output().lines().filter(l -> l.startsWith(SqlEngineCommand.TIMINGS))
                 .findFirst().map(Benchmark::describeTimings).orElse("no timings: see the log");
         return new Step(step.name(), step.measurement(), step.heap(), notes);
