@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.civicpulse.support.JobsCommandLine;
+import io.civicpulse.support.TestDatabase;
 import io.civicpulse.support.IndependentKpis;
 import io.civicpulse.support.IndependentKpis.Key;
 import io.civicpulse.support.IndependentKpis.Row;
@@ -176,8 +177,8 @@ class AccuracyIntegrationTests {
         JobsCommandLine seeding = JobsCommandLine.run("run", common, "--input=" + feeds, "--from=2026-02-23",
                 "--to=2026-02-23");
         assertThat(seeding.exitStatus()).as("seeding run: %s", seeding.err()).isZero();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/civicpulse")
-                + ";AUTO_SERVER=TRUE", "sa", "")) {
+        try (Connection db = DriverManager.getConnection(TestDatabase.url(home), TestDatabase.user(),
+                TestDatabase.password())) {
             try (Statement count = db.createStatement();
                     ResultSet seeded = count.executeQuery("SELECT COUNT(*) FROM kpi_target"
                             + " WHERE changed_by = 'configuration' AND reason = 'from configuration'")) {

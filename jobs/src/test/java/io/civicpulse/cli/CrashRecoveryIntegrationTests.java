@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.civicpulse.generate.FeedGenerator;
 import io.civicpulse.generate.GeneratorSettings;
 import io.civicpulse.support.PublishedComments;
+import io.civicpulse.support.TestDatabase;
 
 /**
  * A nightly run killed mid-way (SIGKILL, no shutdown hooks) leaves the published results exactly as they were;
@@ -53,7 +54,7 @@ class CrashRecoveryIntegrationTests {
         assertThat(cli("run", referenceHome, "--input=" + feeds, "--from=" + FROM, "--to=" + TO).exitStatus())
                 .isZero();
         reference = export(referenceHome, "reference.csv");
-        referenceComments = PublishedComments.embedded(referenceHome);
+        referenceComments = PublishedComments.ofHome(referenceHome);
     }
 
     @Test
@@ -63,11 +64,13 @@ class CrashRecoveryIntegrationTests {
         Path home = temp.resolve("home");
         assertThat(cli("run", home, "--input=" + feeds, "--from=" + FROM, "--to=2026-03-01").exitStatus()).isZero();
         Path before = export(home, "before.csv");
-        List<String> commentsBefore = PublishedComments.embedded(home);
+        List<String> commentsBefore = PublishedComments.ofHome(home);
 
         // when a run over the whole range is killed while it computes
-        Process process = new ProcessBuilder(javaExecutable(), "-jar", JAR.toAbsolutePath().toString(), "run",
-                "--input=" + feeds, "--from=" + FROM, "--to=" + TO, "--civicpulse.home=" + home)
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toAbsolutePath().toString(),
+                "run", "--input=" + feeds, "--from=" + FROM, "--to=" + TO, "--civicpulse.home=" + home));
+        command.addAll(TestDatabase.commandLineOptions(home));
+        Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<String> seen = waitForLine(process, "compute:", Duration.ofMinutes(3));
@@ -81,7 +84,7 @@ class CrashRecoveryIntegrationTests {
 
         // and the published results are exactly as before
         assertThat(Files.mismatch(before, export(home, "after-kill.csv"))).isEqualTo(-1L);
-        assertThat(PublishedComments.embedded(home)).isEqualTo(commentsBefore);
+        assertThat(PublishedComments.ofHome(home)).isEqualTo(commentsBefore);
 
         // when the same command is given again once the lock has expired
         CommandLineRun restarted = retryWhileRefused(() -> cli("run", home, "--input=" + feeds, "--from=" + FROM,
@@ -92,7 +95,7 @@ class CrashRecoveryIntegrationTests {
         assertThat(restarted.out()).contains("was interrupted: marking it failed").contains("restarting failed run");
         assertThat(restarted.out()).doesNotContain("ingest: reading");
         assertThat(Files.mismatch(reference, export(home, "after-restart.csv"))).isEqualTo(-1L);
-        assertThat(PublishedComments.embedded(home)).isNotEmpty().isEqualTo(referenceComments);
+        assertThat(PublishedComments.ofHome(home)).isNotEmpty().isEqualTo(referenceComments);
     }
 
     private CommandLineRun cli(String command, Path home, String... options) {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.civicpulse.support.TestDatabase;
+
 /**
  * The two commands of the README on the real LA extract: {@code import}, then {@code run} over its output. The KPIs
  * and quality counts are checked against values computed here from the raw export, without the importer's code.
@@ -133,8 +135,8 @@ class ImportAndRunIntegrationTests {
                 && Duration.between(created(r).atZone(LOS_ANGELES), closed(r).atZone(LOS_ANGELES)).toSeconds() <= 600)
                 .count();
         Map<String, Long> flagged = new HashMap<>();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("home/db/civicpulse")
-                + ";AUTO_SERVER=TRUE", "sa", "");
+        try (Connection db = DriverManager.getConnection(TestDatabase.url(work.resolve("home")),
+                TestDatabase.user(), TestDatabase.password());
                 ResultSet rs = db.createStatement().executeQuery("SELECT department, rule, flagged FROM data_quality"
                         + " WHERE grain = 'MONTH' AND period_start = DATE '2017-12-01'")) {
             while (rs.next()) {

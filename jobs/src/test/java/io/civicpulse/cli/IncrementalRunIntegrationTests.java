@@ -91,8 +91,8 @@ class IncrementalRunIntegrationTests {
         assertThat(lines(onceExport)).hasSizeGreaterThan(1000);
         assertThat(lines(nightlyExport)).containsExactlyElementsOf(lines(onceExport));
         // and the same survey comments
-        assertThat(PublishedComments.embedded(once)).isNotEmpty();
-        assertThat(PublishedComments.embedded(nightly)).containsExactlyElementsOf(PublishedComments.embedded(once));
+        assertThat(PublishedComments.ofHome(once)).isNotEmpty();
+        assertThat(PublishedComments.ofHome(nightly)).containsExactlyElementsOf(PublishedComments.ofHome(once));
     }
 
     @Test
@@ -101,7 +101,7 @@ class IncrementalRunIntegrationTests {
         Path home = temp.resolve("repeat-home");
         assertThat(run(home, both, DAY_1, DAY_2).exitStatus()).isZero();
         Path first = export(home, "first.csv");
-        List<String> comments = PublishedComments.embedded(home);
+        List<String> comments = PublishedComments.ofHome(home);
 
         // when
         CommandLineRun again = run(home, both, DAY_1, DAY_2);
@@ -109,7 +109,7 @@ class IncrementalRunIntegrationTests {
         // then
         assertThat(again.exitStatus()).as(again.err()).isZero();
         assertThat(lines(export(home, "second.csv"))).containsExactlyElementsOf(lines(first));
-        assertThat(PublishedComments.embedded(home)).isNotEmpty().containsExactlyElementsOf(comments);
+        assertThat(PublishedComments.ofHome(home)).isNotEmpty().containsExactlyElementsOf(comments);
     }
 
     private CommandLineRun run(Path home, Path input, LocalDate from, LocalDate to) {

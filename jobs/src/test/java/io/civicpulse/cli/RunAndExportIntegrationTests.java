@@ -14,6 +14,6 @@ class RunAndExportIntegrationTests extends RunAndExportContract {
 
     @Override
     List<String> publishedComments() {
-        return PublishedComments.embedded(home);
+        return PublishedComments.ofHome(home);
     }
 }

@@ -25,8 +25,9 @@ public final class PublishedComments {
         return "jdbc:h2:file:" + home.toAbsolutePath().normalize().resolve("db/civicpulse") + ";AUTO_SERVER=TRUE";
     }
 
-    public static List<String> embedded(Path home) {
-        return read(h2Url(home), "sa", "");
+    /** What the database of a {@code civicpulse.home} holds: the embedded one, or its PostgreSQL test schema. */
+    public static List<String> ofHome(Path home) {
+        return read(TestDatabase.url(home), TestDatabase.user(), TestDatabase.password());
     }
 
     public static List<String> read(String url, String user, String password) {
