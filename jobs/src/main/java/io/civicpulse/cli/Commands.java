@@ -11,15 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
 import io.civicpulse.CivicPulseProperties;
-import io.civicpulse.feeds.DerivedFeeds;
-import io.civicpulse.kpi.Feed;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.KpiCsv;
 import io.civicpulse.kpi.KpiResultRepository;
@@ -62,13 +59,12 @@ class Commands {
         RunRequest request = new RunRequest(input, from.orElse(yesterday), to.orElse(yesterday), "command-line");
         out.printf("CivicPulse run: %s, periods containing %s to %s%n", request.input(), request.from(), request.to());
         RunOutcome outcome = runs.run(request, progress -> out.println("  " + progress.message()));
-        Map<Feed, String> derived = DerivedFeeds.read(input);
         for (FeedStats feed : outcome.feeds()) {
             out.printf(Locale.US, "  %-9s %,d files, %,d rows read, %,d rejected, %,d duplicates, %,d loaded%n",
                     feed.feed().prefix(), feed.files(), feed.rowsRead(), feed.rowsRejected(), feed.rowsDuplicate(),
                     feed.rowsLoaded());
-            if (derived.containsKey(feed.feed())) {
-                out.printf("            derived, not recorded: %s%n", derived.get(feed.feed()));
+            if (feed.derived()) {
+                out.printf("            derived, not recorded: %s%n", feed.derivedFrom());
             }
         }
         if (!outcome.succeeded()) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.civicpulse.CivicPulseProperties;
+import io.civicpulse.feeds.DerivedFeeds;
 import io.civicpulse.feeds.FeedFile;
 import io.civicpulse.feeds.FeedIngest;
 import io.civicpulse.feeds.IngestException;
@@ -55,6 +56,8 @@ class IngestTasklet extends RunStep {
             FeedIngest.checkHeaders(feed, files);
             filesByFeed.put(feed, files);
         }
+        // Named with the feed's counts, so nobody takes contacts derived from requests for a contact centre's data.
+        Map<Feed, String> derived = DerivedFeeds.read(run.input());
         Dataset<Row> allRejects = null;
         Map<Feed, FeedStats> statsByFeed = new EnumMap<>(Feed.class);
         Map<Feed, Dataset<Row>> rejectedByFeed = new EnumMap<>(Feed.class);
@@ -74,7 +77,7 @@ class IngestTasklet extends RunStep {
             long rejected = split.rejected().count();
             long duplicates = split.duplicates().count();
             FeedStats stats = new FeedStats(feed, files.size(), read, rejected, duplicates,
-                    read - rejected - duplicates);
+                    read - rejected - duplicates, derived.get(feed));
             statsByFeed.put(feed, stats);
             saveStats(run.execution().getId(), stats);
             progress.report(RunProgress.Kind.INGEST_COUNTED, feed, read, rejected, duplicates, stats.rowsLoaded());
@@ -111,9 +114,9 @@ class IngestTasklet extends RunStep {
                 .params(jobExecutionId, stats.feed().name()).update();
         jdbc.sql("""
                 INSERT INTO run_feed_stats (job_execution_id, feed, files, rows_read, rows_rejected, rows_duplicate,
-                    rows_loaded) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    rows_loaded, derived_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(jobExecutionId, stats.feed().name(), stats.files(), stats.rowsRead(), stats.rowsRejected(),
-                        stats.rowsDuplicate(), stats.rowsLoaded())
+                        stats.rowsDuplicate(), stats.rowsLoaded(), stats.derivedFrom())
                 .update();
     }
 

@@ -138,13 +138,13 @@ public class RunHistory {
         List<FeedStats> stats = new ArrayList<>();
         for (Feed feed : Feed.values()) {
             jdbc.sql("""
-                    SELECT s.files, s.rows_read, s.rows_rejected, s.rows_duplicate, s.rows_loaded
+                    SELECT s.files, s.rows_read, s.rows_rejected, s.rows_duplicate, s.rows_loaded, s.derived_from
                     FROM run_feed_stats s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.job_execution_id
                     WHERE e.JOB_INSTANCE_ID = ? AND s.feed = ?
                     ORDER BY s.job_execution_id DESC FETCH FIRST 1 ROWS ONLY""")
                     .params(jobInstanceId, feed.name())
                     .query((rs, i) -> new FeedStats(feed, rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5)))
+                            rs.getLong(5), rs.getString(6)))
                     .optional()
                     .ifPresent(stats::add);
         }

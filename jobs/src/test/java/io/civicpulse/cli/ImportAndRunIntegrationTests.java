@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -86,6 +87,22 @@ class ImportAndRunIntegrationTests {
         assertThat(run.out()).contains("cases     1 files, 9,987 rows read, 0 rejected, 0 duplicates, 9,987 loaded")
                 .contains("derived, not recorded: import --format=la311");
         assertThat(source).hasSize(9_987);
+    }
+
+    @Test
+    void theRunRecordsWhichFeedWasDerivedForTheRunHistory() throws SQLException {
+        Map<String, String> derivedFrom = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(TestDatabase.url(work.resolve("home")),
+                TestDatabase.user(), TestDatabase.password());
+                ResultSet rs = db.createStatement().executeQuery("SELECT feed, derived_from FROM run_feed_stats")) {
+            while (rs.next()) {
+                derivedFrom.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertThat(derivedFrom).containsKeys("CASES", "CONTACTS", "SURVEYS");
+        assertThat(derivedFrom.get("CONTACTS")).startsWith("import --format=la311");
+        assertThat(derivedFrom.get("CASES")).isNull();
+        assertThat(derivedFrom.get("SURVEYS")).isNull();
     }
 
     @Test

@@ -131,9 +131,9 @@ public class RunsView extends VerticalLayout {
     }
 
     private String counts(RunRecord run) {
-        return run.feeds().stream().map(feed -> getTranslation("runs.feedCounts",
-                getTranslation("run.feed." + feed.feed().name()), feed.rowsRead(), feed.rowsRejected(),
-                feed.rowsLoaded())).collect(Collectors.joining("; "));
+        return run.feeds().stream().map(feed -> getTranslation(feed.derived() ? "runs.feedCounts.derived"
+                : "runs.feedCounts", getTranslation("run.feed." + feed.feed().name()), feed.rowsRead(),
+                feed.rowsRejected(), feed.rowsLoaded(), feed.derivedFrom())).collect(Collectors.joining("; "));
     }
 
     private String detail(RunRecord run) {
