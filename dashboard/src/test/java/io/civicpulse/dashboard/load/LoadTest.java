@@ -29,10 +29,11 @@ import io.civicpulse.dashboard.CivicPulseDashboardApplication;
  * prepared {@code civicpulse.home} and a free loopback port, then
  * <ol>
  * <li>warms it up with a few users (JIT, connection pool, database cache), untimed;</li>
- * <li>measures the heap per session: used heap after full GCs, before and after N new sessions have logged in and
- * each loaded the scoreboard and a department, divided by N; and the sessions' serialised size;</li>
- * <li>lets the N users loop through scoreboard and department views for the duration, and prints the latency of
- * each view kind (p50/p95/p99/max), the errors, the throughput, the JVM settings and the load average.</li>
+ * <li>logs N users in, each loading the scoreboard and a department, and lets them loop through scoreboard and
+ * department views for the duration; prints the latency of each view kind (p50/p95/p99/max), the errors, the
+ * throughput, the JVM settings and the load average;</li>
+ * <li>measures the heap per session: the used heap after full GCs with the sessions logged in and after they are
+ * invalidated, the difference divided by their number.</li>
  * </ol>
  * Options: {@code --home=DIR} (required), {@code --users=25}, {@code --seconds=60}, {@code --warmup-seconds=20},
  * {@code --think-ms=0}, {@code --seed=1}; any {@code --spring.*} or {@code --civicpulse.*} option goes to the
@@ -94,29 +95,40 @@ public final class LoadTest {
             System.out.printf(Locale.ROOT, "Warm-up: %d users for %ds, %d view loads, %d errors%n", WARMUP_USERS,
                     warmup.toSeconds(), warm.views().count(), warm.errors().size());
 
-            long baseline = usedHeapAfterGc();
             Latencies measured = new Latencies();
             List<VirtualUser> load = driver.logIn(users, seed, measured);
-            long loggedIn = usedHeapAfterGc();
             SessionSizes.Weight weight = sessions.weigh();
 
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             Duration elapsed = driver.run(load, new LoadDriver.Settings(users, duration, 0, think, seed), measured);
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            long afterRun = usedHeapAfterGc();
-            SessionSizes.Weight weightAfter = sessions.weigh();
 
-            report(users, elapsed, think, measured, baseline, loggedIn, afterRun, weight, weightAfter, loadBefore,
-                    loadAfter, warm);
+            // Heap per session: what invalidating the sessions frees, each logged in with its last view open (the
+            // UNLOAD beacon closed the earlier ones). Two readings a moment apart, so caches that grew during the
+            // run (H2's pages, Vaadin's, the JIT's) are in both and cancel out, unlike with a baseline taken before.
+            long withSessions = usedHeapAfterGc();
+            SessionSizes.Weight weightAfter = sessions.weigh();
+            int invalidated = sessions.invalidateLoggedIn();
+            long withoutSessions = usedHeapAfterGc();
+            System.out.printf(Locale.ROOT, "Vaadin production mode: %s%n", load.getFirst().productionMode());
+            report(users, elapsed, think, measured, warm, loadBefore, loadAfter);
+            System.out.printf(Locale.ROOT, "heap per session: %,.0f KiB (used heap after full GC %,.1f MiB with %d "
+                    + "logged-in sessions, %d of them measured users and %d warm-up users, each with its last view "
+                    + "open; %,.1f MiB once they are invalidated)%n",
+                    (withSessions - withoutSessions) / 1024.0 / invalidated, withSessions / 1048576.0, invalidated,
+                    users, invalidated - users, withoutSessions / 1048576.0);
+            System.out.printf(Locale.ROOT, "UIs open: %d after the logins, %d after the run; serialised session: %s%n",
+                    weight.uis(), weightAfter.uis(), weightAfter.failure() != null
+                            ? "not serialisable (" + weightAfter.failure() + ")"
+                            : String.format(Locale.ROOT, "%,.0f KiB on average", weightAfter.average() / 1024.0));
             if (!measured.errors().isEmpty()) {
                 System.exit(1);
             }
         }
     }
 
-    private static void report(int users, Duration elapsed, Duration think, Latencies latencies, long baseline,
-            long loggedIn, long afterRun, SessionSizes.Weight weight, SessionSizes.Weight weightAfter,
-            double loadBefore, double loadAfter, Latencies warm) {
+    private static void report(int users, Duration elapsed, Duration think, Latencies latencies, Latencies warm,
+            double loadBefore, double loadAfter) {
         double seconds = elapsed.toNanos() / 1e9;
         Latencies.Summary views = latencies.views();
         System.out.printf(Locale.ROOT, "%n== Dashboard under load ==%n");
@@ -131,14 +143,6 @@ public final class LoadTest {
             print(kind.name().toLowerCase(Locale.ROOT), latencies.summary(kind));
         }
         print("all views", views);
-        System.out.printf(Locale.ROOT, "heap per session: %,.0f KiB (used heap after full GC: %,d MiB before the "
-                + "%d sessions, %,d MiB with each logged in and one scoreboard and one department loaded)%n",
-                (loggedIn - baseline) / 1024.0 / users, baseline >> 20, users, loggedIn >> 20);
-        System.out.printf(Locale.ROOT, "serialised session: %,.0f KiB on average over %d sessions holding %d UIs%s%n",
-                weight.average() / 1024.0, weight.bytes().size(), weight.uis(),
-                weight.failure() == null ? "" : " (" + weight.failure() + ")");
-        System.out.printf(Locale.ROOT, "after the run: used heap %,d MiB after full GC, serialised session %,.0f KiB "
-                + "on average, %d UIs open%n", afterRun >> 20, weightAfter.average() / 1024.0, weightAfter.uis());
         System.out.printf(Locale.ROOT, "load average (1 min) %.2f before, %.2f after the run; %d processors%n",
                 loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "JVM %s %s; max heap %,d MiB; GC %s; arguments %s%n",

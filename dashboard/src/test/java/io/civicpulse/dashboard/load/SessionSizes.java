@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
 /**
- * Keeps the live HTTP sessions, to weigh them as a session store or a cluster would: the serialised size of their
- * attributes (the Vaadin session with its UIs, Spring Security's context, the CSRF token). A second measure beside
- * the heap delta, which also counts what the serialised form leaves out (transient fields, shared caches).
+ * Keeps the live HTTP sessions, to weigh them as a session store or a cluster would (the serialised size of their
+ * attributes: the Vaadin session with its UIs, Spring Security's context, the CSRF token), to count their UIs and
+ * to invalidate them, which frees what they hold for the heap measurement.
  */
 final class SessionSizes implements HttpSessionListener {
 
@@ -75,6 +75,22 @@ final class SessionSizes implements HttpSessionListener {
             }
         }
         return new Weight(sizes, uis, failure);
+    }
+
+    /** Logs every logged-in session out (invalidates it); returns how many there were. */
+    int invalidateLoggedIn() {
+        int invalidated = 0;
+        for (HttpSession session : sessions) {
+            try {
+                if (session.getAttribute("SPRING_SECURITY_CONTEXT") != null) {
+                    session.invalidate();
+                    invalidated++;
+                }
+            } catch (IllegalStateException e) {
+                // Invalidated meanwhile.
+            }
+        }
+        return invalidated;
     }
 
     private static long serialisedSize(Object value) throws IOException {

@@ -56,6 +56,7 @@ final class VirtualUser {
     // Vaadin's client names its window once per tab.
     private final String windowName = "v-" + Math.random();
     private OpenUi open;
+    private boolean productionMode;
 
     VirtualUser(URI base, String username, String password, Latencies latencies) {
         this.base = base;
@@ -104,6 +105,7 @@ final class VirtualUser {
                 + System.currentTimeMillis() + "&v-wn=" + windowName)).GET());
         expect(init, 200, target.path() + " (init)");
         JsonNode config = JsonMapper.shared().readTree(init.body()).path("appConfig");
+        productionMode = config.path("productionMode").asBoolean(false);
         int uiId = config.path("v-uiId").asInt(-1);
         String csrfToken = config.path("uidl").path("Vaadin-Security-Key").asString(null);
         if (uiId < 0 || csrfToken == null) {
@@ -137,6 +139,11 @@ final class VirtualUser {
         }
         latencies.record(target.kind(), System.nanoTime() - start);
         open = new OpenUi(uiId, csrfToken, syncId, clientId);
+    }
+
+    /** Whether the last page load found Vaadin in production mode: development mode is slower and larger. */
+    boolean productionMode() {
+        return productionMode;
     }
 
     /** The browser's {@code beforeunload} beacon: the server closes the UI and lets it go. */
