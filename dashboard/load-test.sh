@@ -45,8 +45,9 @@ fi
 
 # The shipped jar, in production mode (target/classes alone would start Vaadin in development mode, slower and
 # larger), with the driver's classes added by Spring Boot's PropertiesLauncher. The dashboard and the users share
-# this JVM, so the heap per session is read from inside it, and the loopback.
-exec java -Xms"$xmx" -Xmx"$xmx" -XX:+UseG1GC ${LOAD_JVM_ARGS:-} \
+# this JVM, so the heap per session is read from inside it, and the loopback. Full GCs clear soft references too
+# (SoftRefLRUPolicyMSPerMB=0), so the heap readings hold what is strongly reachable.
+exec java -Xms"$xmx" -Xmx"$xmx" -XX:+UseG1GC -XX:SoftRefLRUPolicyMSPerMB=0 ${LOAD_JVM_ARGS:-} \
     -Dloader.path=dashboard/target/test-classes -Dloader.main=io.civicpulse.dashboard.load.LoadTest \
     -cp dashboard/target/civicpulse-dashboard.jar org.springframework.boot.loader.launch.PropertiesLauncher \
     --home="$home" "$config" "${driver_args[@]}"

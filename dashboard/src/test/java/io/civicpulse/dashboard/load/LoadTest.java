@@ -1,6 +1,7 @@
 package io.civicpulse.dashboard.load;
 
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.ref.Reference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -103,20 +104,14 @@ public final class LoadTest {
             Duration elapsed = driver.run(load, new LoadDriver.Settings(users, duration, 0, think, seed), measured);
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-            // Heap per session: what invalidating the sessions frees, each logged in with its last view open (the
-            // UNLOAD beacon closed the earlier ones). Two readings a moment apart, so caches that grew during the
-            // run (H2's pages, Vaadin's, the JIT's) are in both and cancel out, unlike with a baseline taken before.
-            long withSessions = usedHeapAfterGc();
             SessionSizes.Weight weightAfter = sessions.weigh();
-            int invalidated = sessions.invalidateLoggedIn();
-            long withoutSessions = usedHeapAfterGc();
+            HeapPerSession heap = heapPerSession(driver, sessions, users, seed);
             System.out.printf(Locale.ROOT, "Vaadin production mode: %s%n", load.getFirst().productionMode());
             report(users, elapsed, think, measured, warm, loadBefore, loadAfter);
-            System.out.printf(Locale.ROOT, "heap per session: %,.0f KiB (used heap after full GC %,.1f MiB with %d "
-                    + "logged-in sessions, %d of them measured users and %d warm-up users, each with its last view "
-                    + "open; %,.1f MiB once they are invalidated)%n",
-                    (withSessions - withoutSessions) / 1024.0 / invalidated, withSessions / 1048576.0, invalidated,
-                    users, invalidated - users, withoutSessions / 1048576.0);
+            System.out.printf(Locale.ROOT, "heap per session: %,.0f KiB (used heap after full GCs: %,.1f MiB "
+                    + "without sessions, %,.1f MiB with %d new ones each logged in with a department view open, "
+                    + "%,.1f MiB once they are invalidated)%n", heap.perSessionKiB(), heap.before() / 1048576.0,
+                    heap.with() / 1048576.0, users, heap.after() / 1048576.0);
             System.out.printf(Locale.ROOT, "UIs open: %d after the logins, %d after the run; serialised session: %s%n",
                     weight.uis(), weightAfter.uis(), weightAfter.failure() != null
                             ? "not serialisable (" + weightAfter.failure() + ")"
@@ -156,19 +151,56 @@ public final class LoadTest {
         errors.stream().limit(10).forEach(error -> System.out.println("error: " + error));
     }
 
+    private record HeapPerSession(long before, long with, long after, int sessions) {
+
+        double perSessionKiB() {
+            return (with - after) / 1024.0 / sessions;
+        }
+    }
+
+    /**
+     * After the run, with every session invalidated: the used heap after full GCs before N new sessions log in and
+     * take one drill-down step (the scoreboard, then a department, whose UI stays open), with them, and once they
+     * are invalidated again; the last two differ by the sessions alone (the users' HTTP clients, in this JVM too,
+     * are in both), divided by N. Taken after the run so the caches (H2's pages, Vaadin's, the JIT's) have settled;
+     * the script runs the JVM with -XX:SoftRefLRUPolicyMSPerMB=0 so a full GC also clears soft-referenced caches.
+     */
+    private static HeapPerSession heapPerSession(LoadDriver driver, SessionSizes sessions, int users, long seed)
+            throws InterruptedException {
+        sessions.invalidateLoggedIn();
+        long before = usedHeapAfterGc();
+        Latencies latencies = new Latencies();
+        List<VirtualUser> fresh = driver.logIn(users, seed + 1, latencies);
+        long with = usedHeapAfterGc();
+        sessions.invalidateLoggedIn();
+        long after = usedHeapAfterGc();
+        Reference.reachabilityFence(fresh);
+        if (!latencies.errors().isEmpty()) {
+            throw new IllegalStateException("the heap measurement's logins failed: " + latencies.errors());
+        }
+        return new HeapPerSession(before, with, after, users);
+    }
+
     private static void print(String label, Latencies.Summary summary) {
         System.out.printf(Locale.ROOT, "%-11s %7d %8.1f %8.1f %8.1f %8.1f %8.1f%n", label, summary.count(),
                 summary.p50(), summary.p95(), summary.p99(), summary.max(), summary.mean());
     }
 
-    /** Used heap once garbage is gone: a few full collections (G1 runs System.gc() as one) until it settles. */
+    /** Used heap once garbage is gone: full collections (G1 runs System.gc() as one) until the reading settles. */
     private static long usedHeapAfterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 3; i++) {
+        long previous = Long.MAX_VALUE;
+        long used = 0;
+        for (int i = 0; i < 6; i++) {
             System.gc();
-            Thread.sleep(200);
+            Thread.sleep(300);
+            used = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(previous - used) < 256 * 1024) {
+                break;
+            }
+            previous = used;
         }
-        return memory.getHeapMemoryUsage().getUsed();
+        return used;
     }
 
     private static String required(Map<String, String> options, String name) {
