@@ -48,7 +48,8 @@ public final class LoadDriver {
         for (int i = 0; i < count; i++) {
             users.add(new VirtualUser(base, username, password, latencies));
         }
-        inParallel(users, (user, index) -> {
+        // At most 25 logins at a time: each Argon2 hash takes 16 MiB of heap while it runs.
+        inParallel(users, Math.min(count, 25), (user, index) -> {
             try {
                 user.logIn();
             } catch (LoadFailure e) {
@@ -66,7 +67,7 @@ public final class LoadDriver {
     public Duration run(List<VirtualUser> users, Settings settings, Latencies latencies) {
         long start = System.nanoTime();
         long deadline = start + settings.duration().toNanos();
-        inParallel(users, (user, index) -> {
+        inParallel(users, users.size(), (user, index) -> {
             Random random = new Random(settings.seed() * 31 + index);
             for (int step = 0; settings.steps() == 0 || step < settings.steps(); step++) {
                 for (ViewTarget target : targets.next(random, index + step)) {
@@ -111,8 +112,8 @@ public final class LoadDriver {
         void run(VirtualUser user, int index);
     }
 
-    private static void inParallel(List<VirtualUser> users, UserTask task) {
-        try (ExecutorService threads = Executors.newFixedThreadPool(users.size())) {
+    private static void inParallel(List<VirtualUser> users, int threadCount, UserTask task) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(threadCount)) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < users.size(); i++) {
                 int index = i;

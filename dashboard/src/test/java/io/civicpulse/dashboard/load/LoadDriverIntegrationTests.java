@@ -77,7 +77,8 @@ class LoadDriverIntegrationTests {
         LocalDate day = LocalDate.of(2025, 3, 31);
         results.publication(1, OffsetDateTime.of(2025, 4, 1, 6, 0, 0, 0, ZoneOffset.UTC), day.minusDays(60), day);
         for (Grain grain : Grain.values()) {
-            for (LocalDate period : List.of(grain.periodStart(day), grain.previousPeriodStart(grain.periodStart(day)))) {
+            LocalDate last = grain.periodStart(day);
+            for (LocalDate period : List.of(last, grain.previousPeriodStart(last))) {
                 String g = grain.name();
                 results.scored(Kpi.EXPERIENCE_SCORE, g, period, 0.9, 1.0, false, 90);
                 results.row(Kpi.CASES_OPENED, g, period, null, null, null, null, 900.0, 900, null, null, false);
