@@ -58,9 +58,13 @@ public class Scoreboard {
 
         List<LocalDate> trendPeriods = range.periods();
         Map<Kpi, Map<LocalDate, KpiRow>> history = new EnumMap<>(Kpi.class);
-        List<Kpi> kpis = rows.stream().map(KpiRow::kpi).toList();
-        for (KpiRow row : results.findTrend(grain, slice, kpis, range.first(), periodStart)) {
-            history.computeIfAbsent(row.kpi(), k -> new HashMap<>()).put(row.periodStart(), row);
+        // One query per KPI: H2 looks an IN list up on the primary key's first column only (kpi) and then reads
+        // every grain, period and slice of those KPIs, the whole table for a scoreboard (seconds on a year of
+        // results); with kpi fixed it seeks (kpi, grain, period range). PostgreSQL answers both forms alike.
+        for (Kpi kpi : rows.stream().map(KpiRow::kpi).distinct().toList()) {
+            for (KpiRow row : results.findTrend(grain, slice, List.of(kpi), range.first(), periodStart)) {
+                history.computeIfAbsent(row.kpi(), k -> new HashMap<>()).put(row.periodStart(), row);
+            }
         }
 
         List<KpiTile> tiles = new ArrayList<>(rows.size());
