@@ -85,6 +85,9 @@ class HistoryTasklet extends RunStep {
     /** The partitions a write produced: one {@code part=P} directory for each that has rows. */
     private static Set<String> written(Path parts) {
         String prefix = HistoryPartitions.COLUMN + "=";
+        if (!Files.isDirectory(parts)) {
+            return Set.of();
+        }
         try (Stream<Path> listing = Files.list(parts)) {
             return new TreeSet<>(listing.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())
