@@ -22,9 +22,9 @@ import io.civicpulse.spark.SparkSessionProvider;
 import io.civicpulse.targets.TargetStore;
 
 /**
- * Computes every KPI of the periods the run covers from the run's new history version (the partitions those periods
- * need), and picks the survey comments
- * of the run's window from it: both go to the run's work folder, for publish to write in one transaction.
+ * Computes every KPI of the periods the run covers from the run's new history version (only the partitions those
+ * periods need), and picks the survey comments of the run's window from it: both go to the run's work folder, for
+ * publish to write in one transaction.
  */
 @Component
 class ComputeTasklet extends RunStep {
