@@ -154,6 +154,19 @@ public record KpiParameters(LocalDate from, LocalDate to, ZoneId zone, Map<Strin
         return grain.periodStart(from);
     }
 
+    /**
+     * The first day of the earliest period this computation covers, over every grain: the quarter's start, or the
+     * ISO week's when that week began in the quarter before. Nothing dated before it counts in a covered period.
+     */
+    public LocalDate earliestPeriodStart() {
+        LocalDate earliest = from;
+        for (Grain grain : Grain.values()) {
+            LocalDate start = firstPeriod(grain);
+            earliest = start.isBefore(earliest) ? start : earliest;
+        }
+        return earliest;
+    }
+
     /** The last period start of {@code grain} that this computation covers. */
     public LocalDate lastPeriod(Grain grain) {
         return grain.periodStart(to);

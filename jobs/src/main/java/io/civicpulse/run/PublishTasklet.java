@@ -58,8 +58,8 @@ class PublishTasklet extends RunStep {
         if (!Files.isDirectory(run.workspace().comments())) {
             // A run whose compute step finished before this version picked comments: pick them now, from the same
             // history version, rather than replace the window's comments with none.
-            ComputeTasklet.writeComments(run,
-                    history.read(session, Feed.SURVEYS, Optional.of(run.workspace().historyVersion())));
+            ComputeTasklet.writeComments(run, history.read(session, Feed.SURVEYS,
+                    Optional.of(run.workspace().historyVersion()), run.from()));
         }
         Iterator<Row> commentRows = session.read().parquet(run.workspace().comments().toString()).toLocalIterator();
         long commentsWritten = comments.publish(published.publicationId(), run.from(), run.to(),
@@ -74,9 +74,9 @@ class PublishTasklet extends RunStep {
         if (!Files.isDirectory(run.workspace().quality())) {
             // A run whose compute step finished before this version counted quality: count it now, from the same
             // history version, rather than replace the periods' counts with none.
-            ComputeTasklet.writeQuality(run,
-                    history.read(session, Feed.CASES, Optional.of(run.workspace().historyVersion())),
-                    KpiParameters.of(properties, run.from(), run.to()));
+            KpiParameters parameters = KpiParameters.of(properties, run.from(), run.to());
+            ComputeTasklet.writeQuality(run, history.read(session, Feed.CASES,
+                    Optional.of(run.workspace().historyVersion()), parameters.earliestPeriodStart()), parameters);
         }
         Iterator<Row> rows = session.read().parquet(run.workspace().quality().toString()).toLocalIterator();
         quality.publish(publicationId, run.from(), run.to(), map(rows, row -> new DataQualityRepository.QualityRow(

@@ -22,7 +22,8 @@ public record RunProgress(Kind kind, List<Object> arguments) {
         INGEST_READING("ingest: reading {0,number,integer} {1} file(s)"),
         INGEST_COUNTED("ingest: {0} {1,number,integer} rows read, {2,number,integer} rejected, "
                 + "{3,number,integer} duplicates replaced, {4,number,integer} loaded"),
-        HISTORY_MERGED("history: {0} merged into history version {1}"),
+        HISTORY_MERGED("history: {0} merged into history version {1}, {2,number,integer} of its "
+                + "{3,number,integer} partitions rewritten"),
         COMPUTE_STARTED("compute: KPIs for every period containing a date from {0} to {1}"),
         COMPUTE_DONE("compute: {0,number,integer} KPI rows computed"),
         COMPUTE_COMMENTS("compute: {0,number,integer} survey comments to publish"),

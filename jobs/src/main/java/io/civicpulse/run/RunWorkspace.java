@@ -47,10 +47,6 @@ record RunWorkspace(Path home, long jobInstanceId) {
         return "run-" + jobInstanceId;
     }
 
-    Path history(Feed feed, String version) {
-        return historyRoot(home).resolve(feed.prefix()).resolve(version);
-    }
-
     static Path historyRoot(Path home) {
         return home.resolve("history");
     }

@@ -70,6 +70,10 @@ public class SparkSessionProvider implements DisposableBean {
                 .set("spark.sql.session.timeZone", properties.city().timeZone().getId())
                 .set("spark.sql.shuffle.partitions", Integer.toString(spark.shufflePartitions()))
                 .set("spark.sql.parquet.compression.codec", "zstd")
+                // The history is read as one directory per day (decision 12): beyond 32 directories Spark would list
+                // them in a Spark job of one task per directory, which on civicpulse.home's file system costs more
+                // than listing them on the driver (365 directories: about 2 s against 0.6 s on two cores).
+                .set("spark.sql.sources.parallelPartitionDiscovery.threshold", "10000")
                 .set("spark.local.dir", properties.homeDirectory().resolve("tmp/spark").toString());
         for (Map.Entry<String, String> entry : spark.config().entrySet()) {
             conf.set(entry.getKey(), entry.getValue());

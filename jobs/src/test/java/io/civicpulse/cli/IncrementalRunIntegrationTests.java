@@ -3,23 +3,12 @@ package io.civicpulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,16 +45,7 @@ class IncrementalRunIntegrationTests {
         new FeedGenerator(new GeneratorSettings(DAY_1, DAY_2, 0.1, 5, CITY, false)).generate(generated, m -> { });
         day1 = Files.createDirectories(temp.resolve("day1"));
         day2 = Files.createDirectories(temp.resolve("day2"));
-        Instant endOfDay1 = DAY_2.atStartOfDay(CITY).toInstant();
-        for (String feed : List.of("contacts", "surveys")) {
-            String column = feed.equals("contacts") ? "started_at" : "submitted_at";
-            split(generated, feed, day1.resolve(feed + "-1.csv"), r -> before(r.get(column), endOfDay1), r -> r);
-            split(generated, feed, day2.resolve(feed + "-2.csv"), r -> !before(r.get(column), endOfDay1), r -> r);
-        }
-        split(generated, "cases", day1.resolve("cases-1.csv"), r -> before(r.get("opened_at"), endOfDay1),
-                r -> closedBy(r, endOfDay1) ? r : asOpen(r));
-        split(generated, "cases", day2.resolve("cases-2.csv"), r -> !before(r.get("opened_at"), endOfDay1)
-                || !r.get("closed_at").isEmpty() && !before(r.get("closed_at"), endOfDay1), r -> r);
+        NightlyExtracts.split(generated, DAY_2.atStartOfDay(CITY).toInstant(), CITY, day1, day2);
         both = Files.createDirectories(temp.resolve("both"));
         for (Path file : List.of(day1.resolve("contacts-1.csv"), day1.resolve("cases-1.csv"),
                 day1.resolve("surveys-1.csv"), day2.resolve("contacts-2.csv"), day2.resolve("cases-2.csv"),
@@ -132,57 +112,6 @@ class IncrementalRunIntegrationTests {
             return Files.readAllLines(file);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean closedBy(Map<String, String> row, Instant instant) {
-        return !row.get("closed_at").isEmpty() && before(row.get("closed_at"), instant);
-    }
-
-    private static Map<String, String> asOpen(Map<String, String> row) {
-        Map<String, String> open = new java.util.LinkedHashMap<>(row);
-        open.put("status", "OPEN");
-        open.put("closed_at", "");
-        open.put("outcome", "");
-        return open;
-    }
-
-    private static boolean before(String timestamp, Instant instant) {
-        String t = timestamp.replace(' ', 'T');
-        Instant at = t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$") ? OffsetDateTime.parse(t).toInstant()
-                : LocalDateTime.parse(t).atZone(CITY).toInstant();
-        return at.isBefore(instant);
-    }
-
-    /** Writes the rows of the generated feed that {@code keep} selects, as {@code transform} makes them. */
-    private static void split(Path generated, String feed, Path target, Predicate<Map<String, String>> keep,
-            java.util.function.UnaryOperator<Map<String, String>> transform) throws IOException {
-        List<Path> files;
-        try (var listing = Files.list(generated)) {
-            files = listing.filter(p -> p.getFileName().toString().startsWith(feed)).sorted().toList();
-        }
-        List<String> header = null;
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (Path file : files) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
-                header = parser.getHeaderNames();
-                for (CSVRecord record : parser) {
-                    Map<String, String> row = record.toMap();
-                    Map<String, String> ordered = new java.util.LinkedHashMap<>();
-                    header.forEach(name -> ordered.put(name, row.get(name)));
-                    if (keep.test(ordered)) {
-                        rows.add(transform.apply(ordered));
-                    }
-                }
-            }
-        }
-        try (Writer writer = Files.newBufferedWriter(target);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-            for (Map<String, String> row : rows) {
-                printer.printRecord(row.values());
-            }
         }
     }
 }

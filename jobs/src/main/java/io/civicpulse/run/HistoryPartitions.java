@@ -1,0 +1,96 @@
+package io.civicpulse.run;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import scala.jdk.javaapi.CollectionConverters;
+
+import io.civicpulse.feeds.FeedColumns;
+import io.civicpulse.kpi.Feed;
+
+/**
+ * How the ingested history is cut into partitions, as pure {@code Dataset → Dataset} functions (decision 12).
+ * <p>
+ * A partition is named by a local date: contacts by the day they started, surveys by the day they were submitted,
+ * cases by the day they closed, with every open case in the partition {@value #OPEN}. Then every row the KPIs of
+ * periods starting on or after a day S need lies in the partitions dated S or later, plus {@value #OPEN}: a case
+ * opened on or after S closed no earlier (a closing before the opening is rejected at ingest) or is open; a case open
+ * at a period's end (S or later) closed after that end or is open; cases closed, contacts started and surveys
+ * submitted in a covered period are dated within it.
+ */
+final class HistoryPartitions {
+
+    /** The partition column while rows are being written; the files in a partition's directory do not hold it. */
+    static final String COLUMN = "part";
+    static final String OPEN = "open";
+
+    private HistoryPartitions() {
+    }
+
+    /** The partition a row belongs to. */
+    static Column partition(Feed feed) {
+        return switch (feed) {
+            case CONTACTS -> col("started_date").cast("string");
+            case SURVEYS -> col("submitted_date").cast("string");
+            case CASES -> when(col("closed_at").isNull(), lit(OPEN)).otherwise(col("closed_date").cast("string"));
+        };
+    }
+
+    /** The feed's rows with their partition in {@link #COLUMN}. */
+    static Dataset<Row> withPartition(Feed feed, Dataset<Row> rows) {
+        return rows.withColumn(COLUMN, partition(feed));
+    }
+
+    /** Whether a partition holds rows that KPIs of periods starting on or after {@code since} may need. */
+    static boolean needed(String partition, LocalDate since) {
+        return partition.equals(OPEN) || !LocalDate.parse(partition).isBefore(since);
+    }
+
+    /**
+     * The partitions a merge of {@code staged} must rewrite: those its rows go to, and those holding the rows it
+     * replaces (a case closing moves from {@value #OPEN} to its closing day, which rewrites both).
+     *
+     * @param publishedIds the id and partition of every row of the history in force
+     * @param staged the run's rows, with their partitions
+     * @return one row per partition, its name in {@link #COLUMN}
+     */
+    static Dataset<Row> touched(Feed feed, Dataset<Row> publishedIds, Dataset<Row> staged) {
+        Dataset<Row> replaced = publishedIds.join(staged.select(feed.idColumn()), ids(feed), "left_semi");
+        return replaced.select(COLUMN).union(staged.select(COLUMN)).distinct();
+    }
+
+    /**
+     * The new content of the rewritten partitions: their published rows but those {@code staged} replaces (the
+     * staged row of an id wins, wherever it now belongs), plus the staged rows.
+     *
+     * @param published the published rows of the partitions being rewritten, with their partitions
+     * @param staged the run's rows, with their partitions
+     */
+    static Dataset<Row> rewrite(Feed feed, Dataset<Row> published, Dataset<Row> staged) {
+        Dataset<Row> kept = published.join(staged.select(feed.idColumn()), ids(feed), "left_anti");
+        Column[] columns = columns(feed);
+        return kept.select(columns).unionByName(staged.select(columns));
+    }
+
+    /** The feed's columns in their order, then the partition. */
+    private static Column[] columns(Feed feed) {
+        List<Column> columns = new java.util.ArrayList<>();
+        for (String name : FeedColumns.of(feed).fieldNames()) {
+            columns.add(col(name));
+        }
+        columns.add(col(COLUMN));
+        return columns.toArray(Column[]::new);
+    }
+
+    private static scala.collection.immutable.Seq<String> ids(Feed feed) {
+        return CollectionConverters.asScala(List.of(feed.idColumn())).toSeq();
+    }
+}
