@@ -1,6 +1,7 @@
 package io.civicpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ import io.civicpulse.generate.FeedGenerator;
 import io.civicpulse.generate.GeneratorSettings;
 import io.civicpulse.kpi.Feed;
 import io.civicpulse.support.SparkTestSession;
+import io.civicpulse.support.TestDatabase;
 
 /**
  * The history is partitioned by local date (decision 12): a nightly run reads only the partitions its periods need
@@ -118,6 +120,9 @@ class PartitionedHistoryIntegrationTests {
 
     @Test
     void aHomeInTheLayoutBeforePartitioningIsReadAndConvertedByItsNextRun() {
+        // Copying a home copies its database only when that is the embedded one under the home; the PostgreSQL pass
+        // gives the copy an empty schema of its own, so there is no earlier publication to continue from.
+        assumeFalse(TestDatabase.postgresql(), "the converted home is a file copy, database included (H2 pass)");
         // then the converted home publishes what the partitioned one does
         List<String> expected = export(partitioned, "partitioned.csv");
         assertThat(expected).hasSizeGreaterThan(1000);
