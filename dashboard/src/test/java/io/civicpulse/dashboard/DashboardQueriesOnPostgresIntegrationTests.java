@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +69,7 @@ import io.civicpulse.kpi.KpiResultRepository.NewPublication;
 import io.civicpulse.kpi.KpiRow;
 import io.civicpulse.kpi.Slice;
 import io.civicpulse.kpi.SliceKey;
+import io.civicpulse.support.TestPostgres;
 
 /**
  * Production runs on PostgreSQL while the dashboard's query tests run on H2, so this test publishes one realistic
@@ -85,10 +83,7 @@ import io.civicpulse.kpi.SliceKey;
  */
 class DashboardQueriesOnPostgresIntegrationTests {
 
-    static final String SCHEMA = "civicpulse_dashboard_it" + "_" + ProcessHandle.current().pid();
-    static final String SERVER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_USER", "postgres");
+    static final String SCHEMA = TestPostgres.schema("civicpulse_dashboard_it");
 
     /**
      * A server initialised in the operating system's locale (en_US.UTF-8 on most) sorts text linguistically: case
@@ -114,12 +109,7 @@ class DashboardQueriesOnPostgresIntegrationTests {
         h2Pool = pool("jdbc:h2:file:" + home.resolve("db/civicpulse"), "sa");
         migrate(h2Pool, "h2");
 
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        postgresPool = pool(SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, USER);
+        postgresPool = pool(TestPostgres.freshSchema(SCHEMA), TestPostgres.USER);
         migrate(postgresPool, "postgresql");
         collateLinguistically(postgresPool);
 

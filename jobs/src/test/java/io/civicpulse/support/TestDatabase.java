@@ -6,16 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +83,7 @@ public final class TestDatabase {
         try (Connection connection = DriverManager.getConnection(TestPostgres.SERVER, TestPostgres.USER, "");
                 Statement statement = connection.createStatement()) {
             if (!cleaned) {
-                dropSchemasOfEndedProcesses(connection);
+                TestPostgres.dropSchemasOfEndedProcesses(connection, PREFIX, SCHEMA);
                 cleaned = true;
             }
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -98,24 +94,4 @@ public final class TestDatabase {
         }
     }
 
-    private static void dropSchemasOfEndedProcesses(Connection connection) throws SQLException {
-        List<String> ended = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, ?)")) {
-            query.setString(1, PREFIX);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Matcher matcher = SCHEMA.matcher(rows.getString(1));
-                    if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty()) {
-                        ended.add(rows.getString(1));
-                    }
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String name : ended) {
-                statement.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
-            }
-        }
-    }
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL server the tests run against: the one .ci/run starts on 127.0.0.1:5432 (database {@code test},
@@ -34,24 +36,28 @@ public final class TestPostgres {
     public static String freshSchema(String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
                 Statement statement = connection.createStatement()) {
-            dropSchemasOfEndedProcesses(connection, schema);
+            String base = schema.substring(0, schema.lastIndexOf('_') + 1);
+            dropSchemasOfEndedProcesses(connection, base, Pattern.compile(Pattern.quote(base) + "(\\d+)"));
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
         }
         return url(schema);
     }
 
-    /** Schemas of the same name left by earlier test processes, so reruns do not pile them up. */
-    private static void dropSchemasOfEndedProcesses(Connection connection, String schema) throws SQLException {
-        String base = schema.substring(0, schema.lastIndexOf('_') + 1);
+    /**
+     * Schemas left by earlier test processes, so reruns do not pile them up: those starting with {@code prefix}
+     * whose whole name matches {@code named}, its first group the process id, of a process that has ended.
+     */
+    static void dropSchemasOfEndedProcesses(Connection connection, String prefix, Pattern named)
+            throws SQLException {
         List<String> ended = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, ?)")) {
-            query.setString(1, base);
+            query.setString(1, prefix);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String suffix = rows.getString(1).substring(base.length());
-                    if (suffix.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(suffix)).isEmpty()) {
+                    Matcher matcher = named.matcher(rows.getString(1));
+                    if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty()) {
                         ended.add(rows.getString(1));
                     }
                 }
@@ -65,6 +71,6 @@ public final class TestPostgres {
     }
 
     public static String url(String schema) {
-        return SERVER + "?currentSchema=" + schema;
+        return SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 }

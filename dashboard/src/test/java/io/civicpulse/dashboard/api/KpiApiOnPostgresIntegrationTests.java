@@ -1,9 +1,6 @@
 package io.civicpulse.dashboard.api;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.civicpulse.dashboard.TemporaryHome;
+import io.civicpulse.support.TestPostgres;
 
 /**
  * The KPI API on PostgreSQL, the production database: 127.0.0.1:5432, database {@code test}, user {@code postgres}
@@ -23,10 +21,7 @@ import io.civicpulse.dashboard.TemporaryHome;
         properties = "civicpulse.security.bootstrap-admin-password=integration-Pass-1")
 class KpiApiOnPostgresIntegrationTests extends KpiApiContract {
 
-    private static final String SERVER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getenv().getOrDefault("CIVICPULSE_TEST_POSTGRES_USER", "postgres");
-    private static final String SCHEMA = "dashboard_kpi_api" + "_" + ProcessHandle.current().pid();
+    private static final String SCHEMA = TestPostgres.schema("dashboard_kpi_api");
 
     @TempDir
     static Path home;
@@ -34,13 +29,9 @@ class KpiApiOnPostgresIntegrationTests extends KpiApiContract {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
         TemporaryHome.register(registry, () -> home);
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        registry.add("spring.datasource.url", () -> SERVER + "?currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> USER);
+        String url = TestPostgres.freshSchema(SCHEMA);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
         registry.add("spring.datasource.password", () -> "");
     }
 }
