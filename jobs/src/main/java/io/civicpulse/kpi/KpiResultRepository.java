@@ -86,15 +86,14 @@ public class KpiResultRepository {
         // (grain, slice, period range). With kpi IN (...), H2 looks the list up on the primary key's first column
         // instead and reads every slice of those KPIs in the range.
         Set<Kpi> wanted = EnumSet.copyOf(kpis);
-        List<KpiRow> rows = new ArrayList<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND department = ? AND service = ?"
-                        + " AND channel = ? AND district = ? AND period_start BETWEEN ? AND ?")
+        List<KpiRow> rows = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ?"
+                        + " AND department = ? AND service = ? AND channel = ? AND district = ?"
+                        + " AND period_start BETWEEN ? AND ?")
                 .params(grain.name(), slice.department(), slice.service(), slice.channel(), slice.district(),
                         firstPeriod, lastPeriod)
                 .query(ROW)
-                .stream()
-                .filter(row -> wanted.contains(row.kpi()))
-                .forEach(rows::add);
+                .list());
+        rows.removeIf(row -> !wanted.contains(row.kpi()));
         rows.sort(Comparator.comparing(KpiRow::periodStart).thenComparing(row -> row.kpi().name()));
         return rows;
     }
