@@ -10,13 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scale=1 days=365 from=2025-01-01 home= xmx=2g driver_args=()
+scale=1 days=365 from=2025-01-01 home= home_given=0 xmx=2g driver_args=()
 for arg in "$@"; do
     case "$arg" in
         --scale=*) scale="${arg#*=}" ;;
         --days=*) days="${arg#*=}" ;;
         --from=*) from="${arg#*=}" ;;
-        --home=*) home="${arg#*=}" ;;
+        --home=*) home="${arg#*=}"; home_given=1 ;;
         --xmx=*) xmx="${arg#*=}" ;;
         --help) sed -n '2,9p' "$0"; exit 0 ;;
         *) driver_args+=("$arg") ;;
@@ -33,7 +33,10 @@ fi
 jobs_jar=jobs/target/civicpulse-jobs.jar
 
 # The nightly job over the whole range, once: a year of Spark takes minutes, so a finished home is marked and kept.
-if [[ ! -f "$home/.prepared" ]]; then
+# A home given with --home that already has a database (such as the benchmark's, see the README) is used as it is.
+if [[ "$home_given" == 1 && -d "$home/db" && ! -f "$home/.prepared" ]]; then
+    echo "Using $home as it is (it has a database but was not prepared by this script)"
+elif [[ ! -f "$home/.prepared" ]]; then
     feeds="$home.feeds"
     rm -rf "$home" "$feeds"
     echo "Preparing $home: generate --scale=$scale $from..$to, then run (this takes minutes)"

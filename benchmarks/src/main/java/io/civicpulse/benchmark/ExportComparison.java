@@ -16,7 +16,8 @@ import io.civicpulse.kpi.KpiCsv;
 /**
  * The differential check: two KPI exports agree when they have the same key set and, key by key, the same
  * columns: numbers equal within a relative {@value #RELATIVE_TOLERANCE} (and {@value #ABSOLUTE_FLOOR} near 0, where
- * a relative bound means nothing), empty cells empty in both, booleans equal. Both files are read once, side by
+ * a relative bound means nothing), empty cells empty in both, booleans equal, except the verdict of a value that
+ * equals its target within that tolerance. Both files are read once, side by
  * side, in the export's key order (which each must follow), so a year of rows at New York scale needs no memory.
  */
 final class ExportComparison {
@@ -25,6 +26,9 @@ final class ExportComparison {
     static final double ABSOLUTE_FLOOR = 1e-12;
     private static final int KEY_COLUMNS = 7;
     private static final int KEPT = 20;
+    private static final int VALUE = KpiCsv.HEADER.indexOf("value");
+    private static final int TARGET = KpiCsv.HEADER.indexOf("target");
+    private static final int MEETS_TARGET = KpiCsv.HEADER.indexOf("meets_target");
 
     /** The outcome: rows of each file, how many keys or cells differ, and the first differences as sentences. */
     record Result(String left, String right, long leftRows, long rightRows, long differences, List<String> first) {
@@ -80,13 +84,23 @@ final class ExportComparison {
     private static String cells(String[] a, String[] b, String leftName, String rightName) {
         List<String> differing = new ArrayList<>();
         for (int i = KEY_COLUMNS; i < KpiCsv.HEADER.size(); i++) {
-            if (!same(a[i], b[i])) {
+            if (!same(a[i], b[i]) && !(i == MEETS_TARGET && onTarget(a) && onTarget(b))) {
                 differing.add(KpiCsv.HEADER.get(i) + " " + leftName + "='" + a[i] + "' " + rightName + "='" + b[i]
                         + "'");
             }
         }
         return differing.isEmpty() ? null
                 : String.join(",", java.util.Arrays.copyOf(a, KEY_COLUMNS)) + ": " + String.join("; ", differing);
+    }
+
+    /**
+     * Whether a row's value equals its target within the tolerance. Its verdict then depends on the last bits of
+     * a sum: the experience score, a weighted mean of scores that is exactly 1.0 in exact arithmetic, came out as
+     * 1.0 in Spark and DuckDB and a hair below in PostgreSQL, which adds in another order (once in 2.6 million rows
+     * at New York scale). Values the check calls equal cannot be held to different verdicts.
+     */
+    private static boolean onTarget(String[] row) {
+        return !row[VALUE].isEmpty() && !row[TARGET].isEmpty() && same(row[VALUE], row[TARGET]);
     }
 
     static boolean same(String a, String b) {

@@ -50,6 +50,34 @@ class ExportComparisonTests {
     }
 
     @Test
+    void theVerdictOfAValueOnItsTargetWithinTheToleranceMayDiffer() throws IOException {
+        // given an experience score that sums to 1.0 in one engine and to a hair below in the other
+        String score = "EXPERIENCE_SCORE,DAY,2026-03-07,DOB,*,*,CD08,%s,,,5,1.0,%s,,false\n";
+        Path left = export("left", CONTACTS + score.formatted("1.0", "true"));
+        Path right = export("right", CONTACTS + score.formatted("0.9999999999999999", "false"));
+
+        // when
+        ExportComparison.Result result = ExportComparison.compare("left", left, "right", right);
+
+        // then
+        assertThat(result.agree()).as(result.summary()).isTrue();
+    }
+
+    @Test
+    void aDifferentVerdictOnAValueAwayFromItsTargetIsADifference() throws IOException {
+        // given the same median, far from its target of 40, held to different verdicts
+        Path left = export("left", CONTACTS + MEDIAN);
+        Path right = export("right", CONTACTS + MEDIAN.replace(",40,false,", ",40,true,"));
+
+        // when
+        ExportComparison.Result result = ExportComparison.compare("left", left, "right", right);
+
+        // then
+        assertThat(result.differences()).isEqualTo(1);
+        assertThat(result.first().getFirst()).contains("meets_target left='false' right='true'");
+    }
+
+    @Test
     void missingAndExtraRowsAndEmptyCellsAreDifferences() throws IOException {
         // given one export without the median and one whose counts lack their target cell emptiness
         Path left = export("left", CONTACTS + MEDIAN);

@@ -442,7 +442,7 @@ class DashboardQueriesOnPostgresIntegrationTests {
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             this.transaction = new TransactionTemplate(transactions);
             this.results = new KpiResultRepository(dataSource, transactions);
-            this.scoreboard = new Scoreboard(results);
+            this.scoreboard = new Scoreboard(results, dataSource);
             this.city = new CityScoreboard(results, CitySample.PROPERTIES);
             Clock clock = Clock.fixed(CitySample.SECOND_PUBLISHED.plusSeconds(6 * 3600), ZoneOffset.UTC);
             this.health = new RunHealth(results, dataSource,

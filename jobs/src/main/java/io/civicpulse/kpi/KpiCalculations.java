@@ -112,16 +112,23 @@ public final class KpiCalculations {
                 .withColumn("_sl_met", queued.and(threshold.isNotNull()).and(abandoned.unary_$bang())
                         .and(col("wait_seconds").leq(threshold)))
                 .withColumn("service", lit(Slice.ALL));
-        Dataset<Row> agg = aggregate(inSlices(inPeriods(facts, "started_date", p), Slice.of(Feed.CONTACTS)),
-                count(lit(1)).as("n"),
-                countIf(col("_digital")).as("digital"),
-                percentile(col("_answered_wait"), lit(0.5)).as("wait_median"),
-                percentile(col("_answered_wait"), lit(0.9)).as("wait_p90"),
-                count(col("_answered_wait")).as("wait_n"),
-                countIf(col("_sl_eligible")).as("sl_den"),
-                countIf(col("_sl_met")).as("sl_num"),
-                countIf(col("_queued")).as("ab_den"),
-                countIf(col("_queued").and(abandoned)).as("ab_num"));
+        // Contacts are the largest feed and every one counts in 4 grains and 6 slices. The counts are added up per
+        // local day and cell first (about 400 cells a day at New York scale, against 55,000 contacts), so only
+        // those few rows are spread over periods and slices.
+        Dataset<Row> cells = facts
+                .groupBy(col("started_date"), col("department"), col("service"), col("channel"), col("district"))
+                .agg(count(lit(1)).as("n"),
+                        countIf(col("_digital")).as("digital"),
+                        count(col("_answered_wait")).as("wait_n"),
+                        countIf(col("_sl_eligible")).as("sl_den"),
+                        countIf(col("_sl_met")).as("sl_num"),
+                        countIf(col("_queued")).as("ab_den"),
+                        countIf(col("_queued").and(abandoned)).as("ab_num"));
+        Dataset<Row> counts = aggregate(inSlices(inPeriods(cells, "started_date", p), Slice.of(Feed.CONTACTS)),
+                sum(col("n")).as("n"), sum(col("digital")).as("digital"), sum(col("wait_n")).as("wait_n"),
+                sum(col("sl_den")).as("sl_den"), sum(col("sl_num")).as("sl_num"), sum(col("ab_den")).as("ab_den"),
+                sum(col("ab_num")).as("ab_num"));
+        Dataset<Row> agg = counts.join(waitPercentiles(facts, p), KEY.toArray(String[]::new), "left");
         // CHANNEL_SHARE's denominator is the same slice with channel '*', which sits in the same aggregate.
         Column channelTotal = max(when(col("channel").equalTo(Slice.ALL), col("n")))
                 .over(Window.partitionBy(col("grain"), col("period_start"), col("department"), col("service"),
@@ -147,6 +154,29 @@ public final class KpiCalculations {
         return threshold;
     }
 
+    /**
+     * The exact median and 90th percentile of the answered waits of every period and slice. Spark's percentile
+     * counts how often each value occurs and interpolates over those counts, so counting each whole-second wait
+     * per period and cell first gives the same result from far fewer rows (a wait recurs often within a month),
+     * and one aggregate yields both percentiles from one count.
+     */
+    private static Dataset<Row> waitPercentiles(Dataset<Row> facts, KpiParameters p) {
+        Dataset<Row> waits = facts.filter(col("_answered_wait").isNotNull())
+                .select(col("started_date"), col("department"), col("service"), col("channel"), col("district"),
+                        col("_answered_wait"));
+        List<Column> perValue = new ArrayList<>();
+        KEY.forEach(name -> perValue.add(col(name)));
+        perValue.add(col("_answered_wait"));
+        Dataset<Row> frequencies = inPeriods(waits, "started_date", p)
+                .groupBy(perValue.toArray(Column[]::new))
+                .agg(count(lit(1)).as("_frequency"));
+        return aggregate(inSlices(frequencies, Slice.of(Feed.CONTACTS)),
+                percentile(col("_answered_wait"), array(lit(0.5), lit(0.9)), col("_frequency")).as("_wait"))
+                .select(Stream.concat(KEY.stream().map(name -> col(name)), Stream.of(
+                        col("_wait").getItem(0).as("wait_median"), col("_wait").getItem(1).as("wait_p90")))
+                        .toArray(Column[]::new));
+    }
+
     // ------------------------------------------------------------------------------------------------- cases
 
     static Dataset<Row> caseKpis(Dataset<Row> cases, KpiParameters p) {
@@ -165,8 +195,8 @@ public final class KpiCalculations {
                 .withColumn("_on_time", included.and(col("closed_at").leq(col("_due_at"))));
         Dataset<Row> closed = aggregate(inSlices(inPeriods(closedFacts, "closed_date", p), Slice.of(Feed.CASES)),
                 count(lit(1)).as("n"),
-                percentile(col("_hours"), lit(0.5)).as("hours_median"),
-                percentile(col("_hours"), lit(0.9)).as("hours_p90"),
+                // Both percentiles from one aggregate: one count of the values, not two.
+                percentile(col("_hours"), array(lit(0.5), lit(0.9))).as("_hours_percentiles"),
                 countIf(col("_included")).as("included"),
                 countIf(col("_has_due")).as("due_den"),
                 countIf(col("_on_time")).as("due_num"),
@@ -177,8 +207,8 @@ public final class KpiCalculations {
                 rate(Kpi.FCR_RATE, col("fcr_num"), col("fcr_den")))
                 .unionByName(longRows(closed,
                         countKpi(Kpi.CASES_CLOSED, col("n")),
-                        measure(Kpi.CLOSE_MEDIAN_HOURS, col("hours_median"), col("included")),
-                        measure(Kpi.CLOSE_P90_HOURS, col("hours_p90"), col("included")),
+                        measure(Kpi.CLOSE_MEDIAN_HOURS, col("_hours_percentiles").getItem(0), col("included")),
+                        measure(Kpi.CLOSE_P90_HOURS, col("_hours_percentiles").getItem(1), col("included")),
                         rate(Kpi.ON_TIME_RATE, col("due_num"), col("due_den")),
                         rate(Kpi.RESOLUTION_RATE, col("resolved"), col("included")),
                         rate(Kpi.REOPEN_RATE, col("reopened"), col("included"))))

@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -51,42 +54,48 @@ public class KpiResultRepository {
         this.order = CodeOrder.of(dataSource);
     }
 
-    /** The newest {@code count} periods of a grain that have results, newest first. */
+    /**
+     * The newest {@code count} periods of a grain that have results, newest first. Every period that has a row has
+     * the city's: reading the city's slice seeks {@code kpi_result_by_slice} instead of scanning the whole grain.
+     */
     public List<LocalDate> latestPeriods(Grain grain, int count) {
-        return jdbc.sql("SELECT DISTINCT period_start FROM kpi_result WHERE grain = ? ORDER BY period_start DESC"
+        return jdbc.sql("SELECT DISTINCT period_start FROM kpi_result WHERE grain = ? AND department = ?"
+                        + " AND service = ? AND channel = ? AND district = ? ORDER BY period_start DESC"
                         + " FETCH FIRST " + count + " ROWS ONLY")
-                .param(grain.name())
+                .params(grain.name(), SliceKey.CITY.department(), SliceKey.CITY.service(), SliceKey.CITY.channel(),
+                        SliceKey.CITY.district())
                 .query((rs, i) -> rs.getObject(1, LocalDate.class))
                 .list();
     }
 
     /** Every KPI of one slice in one period. */
     public List<KpiRow> findPeriod(Grain grain, LocalDate periodStart, SliceKey slice) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start = ?"
-                        + " AND department = ? AND service = ? AND channel = ? AND district = ? ORDER BY "
-                        + order.by("kpi"))
-                .params(grain.name(), periodStart, slice.department(), slice.service(), slice.channel(),
-                        slice.district())
-                .query(ROW)
-                .list();
+        return findTrend(grain, slice, EnumSet.allOf(Kpi.class), periodStart, periodStart);
     }
 
-    /** The given KPIs of one slice for the periods starting in [firstPeriod, lastPeriod], oldest first. */
+    /**
+     * The given KPIs of one slice for the periods starting in [firstPeriod, lastPeriod], oldest first, by KPI code
+     * within a period.
+     */
     public List<KpiRow> findTrend(Grain grain, SliceKey slice, Collection<Kpi> kpis, LocalDate firstPeriod,
             LocalDate lastPeriod) {
         if (kpis.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(List.of(grain.name(), firstPeriod, lastPeriod, slice.department(),
-                slice.service(), slice.channel(), slice.district()));
-        kpis.forEach(kpi -> params.add(kpi.name()));
-        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ? AND period_start BETWEEN ? AND ?"
+        // The slice's every KPI, filtered here: with no condition on kpi both databases seek kpi_result_by_slice
+        // (grain, slice, period range). With kpi IN (...), H2 looks the list up on the primary key's first column
+        // instead and reads every slice of those KPIs in the range.
+        Set<Kpi> wanted = EnumSet.copyOf(kpis);
+        List<KpiRow> rows = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS + " FROM kpi_result WHERE grain = ?"
                         + " AND department = ? AND service = ? AND channel = ? AND district = ?"
-                        + " AND kpi IN (" + "?,".repeat(kpis.size() - 1) + "?) ORDER BY period_start, "
-                        + order.by("kpi"))
-                .params(params)
+                        + " AND period_start BETWEEN ? AND ?")
+                .params(grain.name(), slice.department(), slice.service(), slice.channel(), slice.district(),
+                        firstPeriod, lastPeriod)
                 .query(ROW)
-                .list();
+                .list());
+        rows.removeIf(row -> !wanted.contains(row.kpi()));
+        rows.sort(Comparator.comparing(KpiRow::periodStart).thenComparing(row -> row.kpi().name()));
+        return rows;
     }
 
     /** The departments that have results, in name order. */

@@ -3,15 +3,18 @@ package io.civicpulse.dashboard.department;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.civicpulse.dashboard.publication.PublishedAnswers;
 import io.civicpulse.dashboard.security.Viewer;
 import io.civicpulse.jdbc.CodeOrder;
 import io.civicpulse.kpi.Grain;
@@ -41,10 +44,17 @@ public class BreakdownQueries {
 
     private final JdbcClient jdbc;
     private final CodeOrder order;
+    private final PublishedAnswers answers;
 
-    public BreakdownQueries(DataSource dataSource) {
+    @Autowired
+    public BreakdownQueries(DataSource dataSource, PublishedAnswers answers) {
         this.jdbc = JdbcClient.create(dataSource);
         this.order = CodeOrder.of(dataSource);
+        this.answers = answers;
+    }
+
+    public BreakdownQueries(DataSource dataSource) {
+        this(dataSource, new PublishedAnswers(dataSource));
     }
 
     /**
@@ -98,11 +108,11 @@ public class BreakdownQueries {
             params.add(kpi.name());
             params.addAll(whereParams);
         }
-        return jdbc.sql("SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") AS per_kpi ORDER BY "
-                        + orderBy)
+        return answers.get(List.of("breakdown", where, orderBy, params), () -> List.copyOf(jdbc.sql(
+                        "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") AS per_kpi ORDER BY " + orderBy)
                 .params(params)
                 .query(KpiResultRepository.ROW)
-                .list();
+                .list()));
     }
 
     /**
@@ -132,15 +142,17 @@ public class BreakdownQueries {
             Object... moreParams) {
         List<Object> params = new ArrayList<>(List.of(grain.name(), period, Kpi.EXPERIENCE_SCORE.name()));
         params.addAll(List.of(moreParams));
-        Map<String, Goals> goals = new TreeMap<>();
-        jdbc.sql("SELECT " + keyColumn + " AS slice_value, COUNT(meets_target) AS measured,"
-                        + " SUM(CASE WHEN meets_target = FALSE THEN 1 ELSE 0 END) AS missed"
-                        + " FROM kpi_result WHERE grain = ? AND period_start = ? AND kpi <> ? AND " + where
-                        + " GROUP BY " + keyColumn)
-                .params(params)
-                .query((rs, i) -> goals.put(rs.getString("slice_value"),
-                        new Goals(rs.getInt("measured"), rs.getInt("missed"))))
-                .list();
-        return goals;
+        return new TreeMap<>(answers.get(List.of("goals", keyColumn, where, params), () -> {
+            Map<String, Goals> goals = new TreeMap<>();
+            jdbc.sql("SELECT " + keyColumn + " AS slice_value, COUNT(meets_target) AS measured,"
+                            + " SUM(CASE WHEN meets_target = FALSE THEN 1 ELSE 0 END) AS missed"
+                            + " FROM kpi_result WHERE grain = ? AND period_start = ? AND kpi <> ? AND " + where
+                            + " GROUP BY " + keyColumn)
+                    .params(params)
+                    .query((rs, i) -> goals.put(rs.getString("slice_value"),
+                            new Goals(rs.getInt("measured"), rs.getInt("missed"))))
+                    .list();
+            return Collections.unmodifiableMap(goals);
+        }));
     }
 }

@@ -69,6 +69,9 @@ public final class LoadDriver {
         long deadline = start + settings.duration().toNanos();
         inParallel(users, users.size(), (user, index) -> {
             Random random = new Random(settings.seed() * 31 + index);
+            // With think time, each user starts at a random point of its first pause, as people arrive one by one;
+            // 25 users clicking in the same millisecond would measure a burst that no think time ever produces.
+            pause((long) (settings.thinkTime().toMillis() * random.nextDouble()));
             for (int step = 0; settings.steps() == 0 || step < settings.steps(); step++) {
                 for (ViewTarget target : targets.next(random, index + step)) {
                     if (System.nanoTime() >= deadline) {
@@ -98,11 +101,15 @@ public final class LoadDriver {
     }
 
     private static void think(Duration mean, Random random) {
-        if (mean.isZero()) {
+        pause((long) (mean.toMillis() * (0.5 + random.nextDouble())));
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
             return;
         }
         try {
-            Thread.sleep((long) (mean.toMillis() * (0.5 + random.nextDouble())));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
