@@ -56,6 +56,7 @@ import io.civicpulse.dashboard.filter.FilterOptions;
 import io.civicpulse.dashboard.filter.PeriodRange;
 import io.civicpulse.dashboard.scoreboard.CityScoreboard;
 import io.civicpulse.dashboard.scoreboard.RunHealth;
+import io.civicpulse.dashboard.publication.PublishedAnswers;
 import io.civicpulse.dashboard.scoreboard.Scoreboard;
 import io.civicpulse.dashboard.scoreboard.ScoreboardPeriod;
 import io.civicpulse.dashboard.topic.Topic;
@@ -442,16 +443,18 @@ class DashboardQueriesOnPostgresIntegrationTests {
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             this.transaction = new TransactionTemplate(transactions);
             this.results = new KpiResultRepository(dataSource, transactions);
-            this.scoreboard = new Scoreboard(results, dataSource);
+            // One per database, as the application has one.
+            PublishedAnswers answers = new PublishedAnswers(dataSource);
+            this.scoreboard = new Scoreboard(results, answers);
             this.city = new CityScoreboard(results, CitySample.PROPERTIES);
             Clock clock = Clock.fixed(CitySample.SECOND_PUBLISHED.plusSeconds(6 * 3600), ZoneOffset.UTC);
             this.health = new RunHealth(results, dataSource,
                     new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class));
-            this.breakdowns = new BreakdownQueries(dataSource);
+            this.breakdowns = new BreakdownQueries(dataSource, answers);
             this.departments = new DepartmentBreakdown(breakdowns, results);
             this.topics = new TopicData(results, breakdowns);
             this.export = new FilteredExport(dataSource);
-            this.options = new FilterOptions(dataSource);
+            this.options = new FilterOptions(dataSource, answers);
             this.comments = new SurveyCommentRepository(dataSource);
         }
     }

@@ -116,7 +116,7 @@ public final class KpiCalculations {
         // local day and cell first (about 400 cells a day at New York scale, against 55,000 contacts), so only
         // those few rows are spread over periods and slices.
         Dataset<Row> cells = facts
-                .groupBy(col("started_date"), col("department"), col("service"), col("channel"), col("district"))
+                .groupBy(CONTACT_CELL)
                 .agg(count(lit(1)).as("n"),
                         countIf(col("_digital")).as("digital"),
                         count(col("_answered_wait")).as("wait_n"),
@@ -144,6 +144,10 @@ public final class KpiCalculations {
                 rate(Kpi.ABANDON_RATE, col("ab_num"), col("ab_den")));
     }
 
+    /** A contact's local day and cell: what its counts and wait frequencies are added up by first. */
+    private static final Column[] CONTACT_CELL = { col("started_date"), col("department"), col("service"),
+            col("channel"), col("district") };
+
     private static Column threshold(Map<String, Integer> thresholds) {
         Column threshold = lit(null).cast(DataTypes.LongType);
         for (Map.Entry<String, Integer> entry : thresholds.entrySet().stream()
@@ -162,8 +166,8 @@ public final class KpiCalculations {
      */
     private static Dataset<Row> waitPercentiles(Dataset<Row> facts, KpiParameters p) {
         Dataset<Row> waits = facts.filter(col("_answered_wait").isNotNull())
-                .select(col("started_date"), col("department"), col("service"), col("channel"), col("district"),
-                        col("_answered_wait"));
+                .select(Stream.concat(Stream.of(CONTACT_CELL), Stream.of(col("_answered_wait")))
+                        .toArray(Column[]::new));
         List<Column> perValue = new ArrayList<>();
         KEY.forEach(name -> perValue.add(col(name)));
         perValue.add(col("_answered_wait"));

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,15 +45,10 @@ public class BreakdownQueries {
     private final CodeOrder order;
     private final PublishedAnswers answers;
 
-    @Autowired
     public BreakdownQueries(DataSource dataSource, PublishedAnswers answers) {
         this.jdbc = JdbcClient.create(dataSource);
         this.order = CodeOrder.of(dataSource);
         this.answers = answers;
-    }
-
-    public BreakdownQueries(DataSource dataSource) {
-        this(dataSource, new PublishedAnswers(dataSource));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,15 +27,10 @@ public class FilterOptions {
     private final CodeOrder order;
     private final PublishedAnswers answers;
 
-    @Autowired
     public FilterOptions(DataSource dataSource, PublishedAnswers answers) {
         this.jdbc = JdbcClient.create(dataSource);
         this.order = CodeOrder.of(dataSource);
         this.answers = answers;
-    }
-
-    public FilterOptions(DataSource dataSource) {
-        this(dataSource, new PublishedAnswers(dataSource));
     }
 
     public List<String> departments(Grain grain, LocalDate period) {

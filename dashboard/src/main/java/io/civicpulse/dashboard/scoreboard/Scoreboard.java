@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.civicpulse.dashboard.filter.PeriodRange;
@@ -35,14 +32,9 @@ public class Scoreboard {
     private final KpiResultRepository results;
     private final PublishedAnswers answers;
 
-    @Autowired
     public Scoreboard(KpiResultRepository results, PublishedAnswers answers) {
         this.results = results;
         this.answers = answers;
-    }
-
-    public Scoreboard(KpiResultRepository results, DataSource dataSource) {
-        this(results, new PublishedAnswers(dataSource));
     }
 
     /** The periods of a grain that have results, newest first. */
