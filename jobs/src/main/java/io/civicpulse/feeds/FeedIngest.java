@@ -26,6 +26,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
 import io.civicpulse.kpi.Feed;
 
 /**
@@ -99,11 +102,32 @@ public final class FeedIngest {
      * row replaces nothing.
      */
     public static Split split(Feed feed, Dataset<Row> parsed) {
+        return split(feed, parsed, duplicatedIds(feed, parsed));
+    }
+
+    /**
+     * The ids that more than one valid row carries, in the feed's id column. Only ids travel to find them, so a
+     * caller that materialises this first (it is empty or small for every real feed) spares {@link #split} from
+     * ranking every row: ranking means moving and sorting whole rows by id, the costliest part of reading a year.
+     */
+    public static Dataset<Row> duplicatedIds(Feed feed, Dataset<Row> parsed) {
+        return valid(parsed).groupBy(col(feed.idColumn())).count().filter(col("count").gt(1))
+                .select(col(feed.idColumn()));
+    }
+
+    /**
+     * {@link #split(Feed, Dataset)} with the feed's {@link #duplicatedIds} given: only the rows carrying one of
+     * them are ranked. With an empty local dataset of ids Spark's optimiser drops the ranking altogether.
+     */
+    public static Split split(Feed feed, Dataset<Row> parsed, Dataset<Row> duplicatedIds) {
         Column rejected = col(FeedColumns.REJECT_REASON).isNotNull();
-        Dataset<Row> valid = parsed.filter(rejected.unary_$bang());
-        Dataset<Row> ranked = valid.withColumn("_rank", row_number().over(Window.partitionBy(feed.idColumn())
-                .orderBy(col(FeedColumns.FILE_INDEX).desc(), col(FeedColumns.LINE).desc())));
-        Dataset<Row> loaded = ranked.filter(col("_rank").equalTo(1)).select(feedColumns(feed));
+        Dataset<Row> valid = valid(parsed);
+        Seq<String> id = CollectionConverters.asScala(List.of(feed.idColumn())).toSeq();
+        Dataset<Row> ranked = valid.join(duplicatedIds, id, "left_semi")
+                .withColumn("_rank", row_number().over(Window.partitionBy(feed.idColumn())
+                        .orderBy(col(FeedColumns.FILE_INDEX).desc(), col(FeedColumns.LINE).desc())));
+        Dataset<Row> loaded = valid.join(duplicatedIds, id, "left_anti").select(feedColumns(feed))
+                .unionByName(ranked.filter(col("_rank").equalTo(1)).select(feedColumns(feed)));
         Dataset<Row> invalid = parsed.filter(rejected).select(
                 lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),
                 col(FeedColumns.REJECT_COLUMN).as("column"), col(FeedColumns.REJECT_REASON).as("reason"));
@@ -111,6 +135,10 @@ public final class FeedIngest {
                 lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),
                 lit(feed.idColumn()).as("column"), lit(DUPLICATE).as("reason"));
         return new Split(loaded, invalid, duplicates);
+    }
+
+    private static Dataset<Row> valid(Dataset<Row> parsed) {
+        return parsed.filter(col(FeedColumns.REJECT_REASON).isNull());
     }
 
     private static Column[] feedColumns(Feed feed) {

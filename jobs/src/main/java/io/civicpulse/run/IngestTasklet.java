@@ -1,5 +1,6 @@
 package io.civicpulse.run;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.text.NumberFormat;
@@ -67,7 +68,7 @@ class IngestTasklet extends RunStep {
             FeedIngest.parse(session, feed, files, properties.city().timeZone())
                     .write().mode(SaveMode.Overwrite).parquet(run.workspace().parsed(feed).toString());
             Dataset<Row> parsed = session.read().parquet(run.workspace().parsed(feed).toString());
-            FeedIngest.Split split = FeedIngest.split(feed, parsed);
+            FeedIngest.Split split = FeedIngest.split(feed, parsed, duplicatedIds(run, session, feed, parsed));
             split.loaded().write().mode(SaveMode.Overwrite).parquet(run.workspace().staged(feed).toString());
             Dataset<Row> rejects = split.rejected().unionByName(split.duplicates());
             allRejects = allRejects == null ? rejects : allRejects.unionByName(rejects);
@@ -88,6 +89,25 @@ class IngestTasklet extends RunStep {
             checkRejectRate(feed, statsByFeed.get(feed), rejectedByFeed.get(feed));
         }
     }
+
+    /**
+     * The feed's duplicated ids, written to the work folder and read back: an empty local dataset when there are
+     * none, as in every well-behaved feed, so that the split ranks nothing; else the written ids, broadcast when they
+     * are few enough for every task to hold.
+     */
+    private static Dataset<Row> duplicatedIds(NightlyRunJobConfiguration.RunContext run, SparkSession session,
+            Feed feed, Dataset<Row> parsed) {
+        String folder = run.workspace().duplicatedIds(feed).toString();
+        FeedIngest.duplicatedIds(feed, parsed).write().mode(SaveMode.Overwrite).parquet(folder);
+        Dataset<Row> ids = session.read().parquet(folder);
+        long count = ids.count();
+        if (count == 0) {
+            return session.createDataFrame(List.of(), ids.schema());
+        }
+        return count <= BROADCAST_IDS ? broadcast(ids) : ids;
+    }
+
+    private static final long BROADCAST_IDS = 1_000_000;
 
     private void checkRejectRate(Feed feed, FeedStats stats, Dataset<Row> rejected) {
         if (stats.rowsRejected() == 0) {

@@ -24,6 +24,11 @@ record RunWorkspace(Path home, long jobInstanceId) {
         return workFolder().resolve("parsed").resolve(feed.prefix());
     }
 
+    /** The ids more than one valid row of the feed's input carries: what ingest ranks to keep the latest. */
+    Path duplicatedIds(Feed feed) {
+        return workFolder().resolve("duplicated-ids").resolve(feed.prefix());
+    }
+
     Path staged(Feed feed) {
         return workFolder().resolve("staged").resolve(feed.prefix());
     }

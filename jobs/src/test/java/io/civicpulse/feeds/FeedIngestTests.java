@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,50 @@ class FeedIngestTests {
         assertThat(split.rejected().collectAsList()).singleElement()
                 .satisfies(row -> assertThat(row.<Long>getAs("line")).isEqualTo(3L))
                 .satisfies(row -> assertThat(row.<String>getAs("reason")).isEqualTo("status CLOSED requires closed_at"));
+    }
+
+    @Test
+    void onlyIdsOfMoreThanOneValidRowAreDuplicatedAndTheSplitRanksOnlyThose() throws IOException {
+        // given k1 twice (and once rejected), k2 once valid and once rejected, k3 once
+        write("cases-1.csv", "case_id,department,service,channel,opened_at,status,closed_at\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN,\n"
+                + "k2,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN,\n"
+                + "k3,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN,\n");
+        write("cases-2.csv", "case_id,department,service,channel,opened_at,status,closed_at\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,CLOSED,2026-03-03T09:00:00\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,CLOSED,\n"
+                + "k2,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,CLOSED,\n");
+        Dataset<Row> parsed = FeedIngest.parse(spark, Feed.CASES, FeedIngest.files(folder, Feed.CASES), NEW_YORK);
+
+        // when
+        Dataset<Row> duplicated = FeedIngest.duplicatedIds(Feed.CASES, parsed);
+        FeedIngest.Split split = FeedIngest.split(Feed.CASES, parsed, duplicated);
+
+        // then
+        assertThat(duplicated.collectAsList()).extracting(row -> row.<String>getAs("case_id")).containsExactly("k1");
+        assertThat(split.loaded().orderBy("case_id").collectAsList())
+                .extracting(row -> row.<String>getAs("case_id") + " " + row.<String>getAs("status"))
+                .containsExactly("k1 CLOSED", "k2 OPEN", "k3 OPEN");
+        assertThat(split.duplicates().collectAsList()).extracting(row -> row.<String>getAs("file") + ":"
+                + row.<Long>getAs("line")).containsExactly("cases-1.csv:2");
+    }
+
+    @Test
+    void givenNoDuplicatedIdsAsAnEmptyLocalDatasetTheSplitLoadsEveryValidRowWithoutRanking() throws IOException {
+        // given
+        write("cases-1.csv", "case_id,department,service,channel,opened_at,status,closed_at\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN,\n"
+                + "k2,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN,\n");
+        Dataset<Row> parsed = FeedIngest.parse(spark, Feed.CASES, FeedIngest.files(folder, Feed.CASES), NEW_YORK);
+        Dataset<Row> none = spark.createDataFrame(List.of(), FeedIngest.duplicatedIds(Feed.CASES, parsed).schema());
+
+        // when
+        FeedIngest.Split split = FeedIngest.split(Feed.CASES, parsed, none);
+
+        // then every valid row loads, and the plan has no window left to rank with
+        assertThat(split.loaded().count()).isEqualTo(2);
+        assertThat(split.duplicates().count()).isZero();
+        assertThat(split.loaded().queryExecution().optimizedPlan().toString()).doesNotContain("Window");
     }
 
     @Test

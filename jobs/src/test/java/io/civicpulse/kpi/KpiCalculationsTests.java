@@ -228,6 +228,60 @@ class KpiCalculationsTests {
     }
 
     @Test
+    void backlogEqualsItsDefinitionAtEveryPeriodEndForRandomCasesAcrossAClockChange() {
+        // given 400 random cases opened up to four months before the run and a little after it, some still open,
+        // some closed after the run's last day, some opened, closed or due at exactly a local midnight
+        LocalDate from = LocalDate.of(2026, 1, 20);
+        LocalDate to = LocalDate.of(2026, 3, 10); // spans the spring clock change of 2026-03-08
+        java.util.Random random = new java.util.Random(7);
+        List<Row> rows = new ArrayList<>();
+        List<Instant[]> times = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            LocalDate openedDay = from.minusDays(120).plusDays(random.nextInt(175));
+            Instant opened = random.nextInt(8) == 0 ? openedDay.atStartOfDay(NEW_YORK).toInstant()
+                    : openedDay.atStartOfDay(NEW_YORK).toInstant().plusSeconds(random.nextInt(86_400));
+            Instant closed = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> opened.atZone(NEW_YORK).toLocalDate().plusDays(1 + random.nextInt(60))
+                        .atStartOfDay(NEW_YORK).toInstant();
+                default -> opened.plusSeconds(random.nextInt(90 * 86_400));
+            };
+            Instant due = random.nextInt(3) == 0 ? null : random.nextBoolean()
+                    ? opened.atZone(NEW_YORK).toLocalDate().plusDays(random.nextInt(40)).atStartOfDay(NEW_YORK)
+                            .toInstant()
+                    : opened.plusSeconds(random.nextInt(40 * 86_400));
+            rows.add(withDue(caseRow("k" + i, "SAN", "Bulky Items", opened, closed, closed == null ? null
+                    : "RESOLVED"), due));
+            times.add(new Instant[] { opened, closed, due });
+        }
+        KpiParameters p = parameters(from, to);
+
+        // when
+        List<Row> result = KpiCalculations.backlog(KpiCalculations.withDueTime(cases(rows.toArray(Row[]::new)), p),
+                p).filter("department = '*' and service = '*' and channel = '*' and district = '*'").collectAsList();
+
+        // then every covered period's counts are those of kpis.md's definition, evaluated on the instants
+        Instant asOf = to.plusDays(1).atStartOfDay(NEW_YORK).toInstant();
+        int periods = 0;
+        for (Grain grain : Grain.values()) {
+            for (LocalDate start = p.firstPeriod(grain); !start.isAfter(p.lastPeriod(grain));
+                    start = grain.nextPeriodStart(start), periods++) {
+                Instant nextStart = grain.nextPeriodStart(start).atStartOfDay(NEW_YORK).toInstant();
+                Instant end = nextStart.isAfter(asOf) ? asOf : nextStart;
+                long open = times.stream().filter(t -> t[0].isBefore(end) && (t[1] == null || !t[1].isBefore(end)))
+                        .count();
+                long overdue = times.stream().filter(t -> t[0].isBefore(end)
+                        && (t[1] == null || !t[1].isBefore(end)) && t[2] != null && t[2].isBefore(end)).count();
+                assertThat(value(result, "BACKLOG_OPEN", grain.name(), start).orElse(0.0))
+                        .as("open at the end of %s %s", grain, start).isEqualTo((double) open);
+                assertThat(value(result, "BACKLOG_OVERDUE", grain.name(), start).orElse(0.0))
+                        .as("overdue at the end of %s %s", grain, start).isEqualTo((double) overdue);
+            }
+        }
+        assertThat(periods).isEqualTo(50 + 8 + 3 + 1);
+    }
+
+    @Test
     void csatMeanAveragesOnlyResponsesThatAnsweredIt() {
         // given three responses, one without csat
         Dataset<Row> surveys = surveys(
