@@ -126,7 +126,16 @@ public class DepartmentBreakdown {
         List<LocalDate> periods = range.periods();
         Map<String, Map<Kpi, KpiRow>> current = new TreeMap<>();
         Map<String, Map<LocalDate, Double>> scores = new TreeMap<>();
-        for (KpiRow row : queries.rows(range.grain(), range.first(), period, department, dimension, kpis)) {
+        // The table's KPIs in the selected period, and only the experience score in the periods before it: each KPI
+        // read over the whole range would read every slice of it in every period of the range (a year of days or
+        // weeks for the longer ranges), most of them other departments'.
+        List<KpiRow> rows = new ArrayList<>(queries.rows(range.grain(), period, period, department, dimension, kpis));
+        LocalDate before = range.grain().previousPeriodStart(period);
+        if (kpis.contains(Kpi.EXPERIENCE_SCORE) && !range.first().isAfter(before)) {
+            rows.addAll(queries.rows(range.grain(), range.first(), before, department, dimension,
+                    List.of(Kpi.EXPERIENCE_SCORE)));
+        }
+        for (KpiRow row : rows) {
             String value = switch (dimension) {
                 case SERVICE -> row.service();
                 case CHANNEL -> row.channel();
