@@ -26,9 +26,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
-import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
-
 import io.civicpulse.kpi.Feed;
 
 /**
@@ -122,11 +119,10 @@ public final class FeedIngest {
     public static Split split(Feed feed, Dataset<Row> parsed, Dataset<Row> duplicatedIds) {
         Column rejected = col(FeedColumns.REJECT_REASON).isNotNull();
         Dataset<Row> valid = valid(parsed);
-        Seq<String> id = CollectionConverters.asScala(List.of(feed.idColumn())).toSeq();
-        Dataset<Row> ranked = valid.join(duplicatedIds, id, "left_semi")
+        Dataset<Row> ranked = valid.join(duplicatedIds, feed.idColumn(), "left_semi")
                 .withColumn("_rank", row_number().over(Window.partitionBy(feed.idColumn())
                         .orderBy(col(FeedColumns.FILE_INDEX).desc(), col(FeedColumns.LINE).desc())));
-        Dataset<Row> loaded = valid.join(duplicatedIds, id, "left_anti").select(feedColumns(feed))
+        Dataset<Row> loaded = valid.join(duplicatedIds, feed.idColumn(), "left_anti").select(feedColumns(feed))
                 .unionByName(ranked.filter(col("_rank").equalTo(1)).select(feedColumns(feed)));
         Dataset<Row> invalid = parsed.filter(rejected).select(
                 lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),

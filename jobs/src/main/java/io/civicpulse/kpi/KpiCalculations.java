@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
-import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
@@ -241,16 +240,20 @@ public final class KpiCalculations {
         Column opened = col("opened_date");
         Column closedInTime = col("closed_at").isNotNull().and(col("closed_date").leq(lit(p.to())));
         List<Column> runs = new ArrayList<>();
+        Column nextStart = null;
         for (Grain grain : Grain.values()) {
+            Step step = Step.of(grain);
             Column first = greatest(periodStart(grain, opened), lit(p.firstPeriod(grain)));
             Column last = when(closedInTime,
-                    least(previousPeriodStart(grain, periodStart(grain, col("closed_date"))),
-                            lit(p.lastPeriod(grain))))
+                    least(step.shift(periodStart(grain, col("closed_date")), -1), lit(p.lastPeriod(grain))))
                     .otherwise(lit(p.lastPeriod(grain)));
             runs.add(struct(lit(grain.name()).as("grain"),
-                    when(first.leq(last), sequence(first, last, expr("INTERVAL " + STEP.get(grain)))).as("starts")));
+                    when(first.leq(last), sequence(first, last, step.interval())).as("starts")));
+            Column isGrain = col("grain").equalTo(grain.name());
+            Column next = step.shift(col("period_start"), 1);
+            nextStart = nextStart == null ? when(isGrain, next) : nextStart.when(isGrain, next);
         }
-        Column end = least(nextPeriodStart(col("grain"), col("period_start")), lit(asOf));
+        Column end = least(nextStart, lit(asOf));
         Dataset<Row> open = casesWithDue.filter(opened.leq(lit(p.to())))
                 .withColumn("_due_date", to_date(col("_due_at")))
                 .withColumn("_run", explode(array(runs.toArray(Column[]::new))))
@@ -268,9 +271,6 @@ public final class KpiCalculations {
                         col("n"), lit(true)));
     }
 
-    private static final Map<Grain, String> STEP = Map.of(Grain.DAY, "1 DAY", Grain.WEEK, "7 DAYS",
-            Grain.MONTH, "1 MONTH", Grain.QUARTER, "3 MONTHS");
-
     /** {@link Grain#periodStart} in Spark. */
     private static Column periodStart(Grain grain, Column date) {
         return switch (grain) {
@@ -281,22 +281,27 @@ public final class KpiCalculations {
         };
     }
 
-    /** {@link Grain#previousPeriodStart} in Spark. */
-    private static Column previousPeriodStart(Grain grain, Column start) {
-        return switch (grain) {
-            case DAY -> date_sub(start, 1);
-            case WEEK -> date_sub(start, 7);
-            case MONTH -> add_months(start, -1);
-            case QUARTER -> add_months(start, -3);
-        };
-    }
+    /** A grain's period length as Spark moves dates by it: {@link Grain#nextPeriodStart} and its inverse. */
+    private record Step(int days, int months) {
 
-    /** {@link Grain#nextPeriodStart} in Spark, of a grain given by name in a column. */
-    private static Column nextPeriodStart(Column grain, Column start) {
-        return when(grain.equalTo(Grain.DAY.name()), date_add(start, 1))
-                .when(grain.equalTo(Grain.WEEK.name()), date_add(start, 7))
-                .when(grain.equalTo(Grain.MONTH.name()), add_months(start, 1))
-                .otherwise(add_months(start, 3));
+        static Step of(Grain grain) {
+            return switch (grain) {
+                case DAY -> new Step(1, 0);
+                case WEEK -> new Step(7, 0);
+                case MONTH -> new Step(0, 1);
+                case QUARTER -> new Step(0, 3);
+            };
+        }
+
+        /** The start {@code periods} periods after (before, when negative) the one starting at {@code start}. */
+        Column shift(Column start, int periods) {
+            return months == 0 ? date_add(start, days * periods) : add_months(start, months * periods);
+        }
+
+        /** One period, as the step of {@code sequence}. */
+        Column interval() {
+            return expr(months == 0 ? "INTERVAL " + days + " DAYS" : "INTERVAL " + months + " MONTHS");
+        }
     }
 
     /**

@@ -11,8 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import scala.jdk.javaapi.CollectionConverters;
-
 import io.civicpulse.feeds.FeedColumns;
 import io.civicpulse.kpi.Feed;
 
@@ -63,7 +61,7 @@ final class HistoryPartitions {
      * @return one row per partition, its name in {@link #COLUMN}
      */
     static Dataset<Row> touched(Feed feed, Dataset<Row> publishedIds, Dataset<Row> staged) {
-        Dataset<Row> replaced = publishedIds.join(staged.select(feed.idColumn()), ids(feed), "left_semi");
+        Dataset<Row> replaced = publishedIds.join(staged.select(feed.idColumn()), feed.idColumn(), "left_semi");
         return replaced.select(COLUMN).union(staged.select(COLUMN)).distinct();
     }
 
@@ -75,7 +73,7 @@ final class HistoryPartitions {
      * @param staged the run's rows, with their partitions
      */
     static Dataset<Row> rewrite(Feed feed, Dataset<Row> published, Dataset<Row> staged) {
-        Dataset<Row> kept = published.join(staged.select(feed.idColumn()), ids(feed), "left_anti");
+        Dataset<Row> kept = published.join(staged.select(feed.idColumn()), feed.idColumn(), "left_anti");
         Column[] columns = columns(feed);
         return kept.select(columns).unionByName(staged.select(columns));
     }
@@ -88,9 +86,5 @@ final class HistoryPartitions {
         }
         columns.add(col(COLUMN));
         return columns.toArray(Column[]::new);
-    }
-
-    private static scala.collection.immutable.Seq<String> ids(Feed feed) {
-        return CollectionConverters.asScala(List.of(feed.idColumn())).toSeq();
     }
 }
