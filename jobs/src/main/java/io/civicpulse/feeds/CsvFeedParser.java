@@ -67,8 +67,10 @@ final class CsvFeedParser implements FlatMapFunction<FeedFile, Row> {
         }
         Map<String, Integer> header = headerIndex(parser);
         Iterator<CSVRecord> records = parser.iterator();
+        int id = FeedColumns.of(feed).fieldIndex(feed.idColumn());
         return new Iterator<>() {
             private long nextLine = parser.getCurrentLineNumber() + 1;
+            private String previousId;
 
             @Override
             public boolean hasNext() {
@@ -92,7 +94,13 @@ final class CsvFeedParser implements FlatMapFunction<FeedFile, Row> {
                 long line = nextLine;
                 CSVRecord record = records.next();
                 nextLine = parser.getCurrentLineNumber() + 1;
-                return parse(new Cells(record, header), file, line);
+                Object[] row = parse(new Cells(record, header), file, line);
+                if (row[row.length - 2] == null) {
+                    String rowId = (String) row[id];
+                    row[row.length - 1] = previousId == null || rowId.compareTo(previousId) > 0;
+                    previousId = rowId;
+                }
+                return RowFactory.create(row);
             }
         };
     }
@@ -107,28 +115,28 @@ final class CsvFeedParser implements FlatMapFunction<FeedFile, Row> {
         return index;
     }
 
-    private Row parse(Cells cells, FeedFile file, long line) {
+    private Object[] parse(Cells cells, FeedFile file, long line) {
         try {
             Object[] values = switch (feed) {
                 case CONTACTS -> contact(cells);
                 case CASES -> caseRow(cells);
                 case SURVEYS -> survey(cells);
             };
-            Object[] row = new Object[values.length + 5];
+            Object[] row = new Object[values.length + 6];
             System.arraycopy(values, 0, row, 0, values.length);
             row[values.length] = file.name();
             row[values.length + 1] = file.index();
             row[values.length + 2] = line;
-            return RowFactory.create(row);
+            return row;
         } catch (Rejection rejection) {
-            Object[] row = new Object[FeedColumns.of(feed).size() + 5];
-            int meta = row.length - 5;
+            Object[] row = new Object[FeedColumns.of(feed).size() + 6];
+            int meta = FeedColumns.of(feed).size();
             row[meta] = file.name();
             row[meta + 1] = file.index();
             row[meta + 2] = line;
             row[meta + 3] = rejection.column;
             row[meta + 4] = rejection.getMessage();
-            return RowFactory.create(row);
+            return row;
         }
     }
 

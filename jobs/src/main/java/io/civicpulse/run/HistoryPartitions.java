@@ -2,6 +2,8 @@ package io.civicpulse.run;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -29,6 +31,8 @@ final class HistoryPartitions {
     /** The partition column while rows are being written; the files in a partition's directory do not hold it. */
     static final String COLUMN = "part";
     static final String OPEN = "open";
+    /** Where ingest puts the rows it rejects, beside the partitions of the valid rows; never part of the history. */
+    static final String REJECTED = "rejected";
 
     private HistoryPartitions() {
     }
@@ -73,9 +77,36 @@ final class HistoryPartitions {
      * @param staged the run's rows, with their partitions
      */
     static Dataset<Row> rewrite(Feed feed, Dataset<Row> published, Dataset<Row> staged) {
-        Dataset<Row> kept = published.join(staged.select(feed.idColumn()), feed.idColumn(), "left_anti");
+        return rewrite(feed, published, staged.select(feed.idColumn()), staged);
+    }
+
+    /**
+     * {@link #rewrite(Feed, Dataset, Dataset)} where only some of the staged rows go to the partitions being
+     * rewritten: {@code stagedIds} are the ids of all of them, which replace published rows wherever those are.
+     */
+    static Dataset<Row> rewrite(Feed feed, Dataset<Row> published, Dataset<Row> stagedIds, Dataset<Row> staged) {
+        Dataset<Row> kept = published.join(stagedIds, feed.idColumn(), "left_anti");
         Column[] columns = columns(feed);
         return kept.select(columns).unionByName(staged.select(columns));
+    }
+
+    /**
+     * The partitions whose id range (smallest and largest id, as Spark compares strings) holds one of the ids: the
+     * only ones that can hold a row those ids replace, of those that have a range.
+     *
+     * @param ranges one row per partition: {@link #COLUMN}, {@code min_id}, {@code max_id}
+     * @param ids    one column of ids, named as the feed names its id
+     */
+    static Dataset<Row> rangesHolding(Feed feed, Dataset<Row> ranges, Dataset<Row> ids) {
+        Column id = ids.col(feed.idColumn());
+        return ranges.join(ids, id.geq(ranges.col("min_id")).and(id.leq(ranges.col("max_id"))), "left_semi")
+                .select(COLUMN);
+    }
+
+    /** The smallest and largest id of every partition of {@code rows}, which carry their partition. */
+    static Dataset<Row> idRanges(Feed feed, Dataset<Row> rows) {
+        return rows.groupBy(col(COLUMN)).agg(min(col(feed.idColumn())).as("min_id"),
+                max(col(feed.idColumn())).as("max_id"));
     }
 
     /** The feed's columns in their order, then the partition. */

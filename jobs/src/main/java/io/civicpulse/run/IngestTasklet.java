@@ -2,8 +2,12 @@ package io.civicpulse.run;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.civicpulse.CivicPulseProperties;
 import io.civicpulse.feeds.DerivedFeeds;
+import io.civicpulse.feeds.FeedColumns;
 import io.civicpulse.feeds.FeedFile;
 import io.civicpulse.feeds.FeedIngest;
 import io.civicpulse.feeds.IngestException;
@@ -62,21 +68,41 @@ class IngestTasklet extends RunStep {
         Dataset<Row> allRejects = null;
         Map<Feed, FeedStats> statsByFeed = new EnumMap<>(Feed.class);
         Map<Feed, Dataset<Row>> rejectedByFeed = new EnumMap<>(Feed.class);
+        List<Feed> stagedAsParsed = new ArrayList<>();
         for (Feed feed : Feed.values()) {
             List<FeedFile> files = filesByFeed.get(feed);
             progress.report(RunProgress.Kind.INGEST_READING, files.size(), feed);
-            FeedIngest.parse(session, feed, files, properties.city().timeZone())
-                    .write().mode(SaveMode.Overwrite).parquet(run.workspace().parsed(feed).toString());
-            Dataset<Row> parsed = session.read().parquet(run.workspace().parsed(feed).toString());
-            FeedIngest.Split split = FeedIngest.split(feed, parsed, duplicatedIds(run, session, feed, parsed));
-            split.loaded().write().mode(SaveMode.Overwrite).parquet(run.workspace().staged(feed).toString());
+            String parsedFolder = run.workspace().parsed(feed).toString();
+            // Cut by history partition as it is written (rejected rows in a partition of their own): when no id
+            // repeats, the valid partitions are the staged rows as they are, and history adopts them unchanged.
+            Dataset<Row> parsedRows = FeedIngest.parse(session, feed, files, properties.city().timeZone());
+            parsedRows.withColumn(HistoryPartitions.COLUMN, when(col(FeedColumns.REJECT_REASON).isNotNull(),
+                            lit(HistoryPartitions.REJECTED)).otherwise(HistoryPartitions.partition(feed)))
+                    .write().mode(SaveMode.Overwrite).partitionBy(HistoryPartitions.COLUMN).parquet(parsedFolder);
+            Dataset<Row> parsed = session.read()
+                    .schema(FeedIngest.parsedColumns(feed).add(HistoryPartitions.COLUMN, DataTypes.StringType))
+                    .parquet(parsedFolder);
+            Dataset<Row> duplicatedIds = FeedIngest.idsProvablyUnique(feed, parsed)
+                    ? session.createDataFrame(List.of(), parsed.select(feed.idColumn()).schema())
+                    : duplicatedIds(run, session, feed, parsed);
+            FeedIngest.Split split = FeedIngest.split(feed, parsed, duplicatedIds);
+            boolean repeats = !duplicatedIds.isEmpty();
+            Path staged = run.workspace().staged(feed);
+            RunWorkspace.deleteRecursively(staged);
+            if (repeats) {
+                HistoryPartitions.withPartition(feed, split.loaded())
+                        .write().mode(SaveMode.Overwrite).partitionBy(HistoryPartitions.COLUMN)
+                        .parquet(staged.toString());
+            } else {
+                stagedAsParsed.add(feed);
+            }
             Dataset<Row> rejects = split.rejected().unionByName(split.duplicates());
             allRejects = allRejects == null ? rejects : allRejects.unionByName(rejects);
             rejectedByFeed.put(feed, split.rejected());
 
             long read = parsed.count();
             long rejected = split.rejected().count();
-            long duplicates = split.duplicates().count();
+            long duplicates = repeats ? split.duplicates().count() : 0;
             FeedStats stats = new FeedStats(feed, files.size(), read, rejected, duplicates,
                     read - rejected - duplicates, derived.get(feed));
             statsByFeed.put(feed, stats);
@@ -87,6 +113,11 @@ class IngestTasklet extends RunStep {
         RejectReport.write(allRejects, run.workspace().rejectReport());
         for (Feed feed : Feed.values()) {
             checkRejectRate(feed, statsByFeed.get(feed), rejectedByFeed.get(feed));
+        }
+        // Last, once nothing reads the parsed rows any more: where no id repeats, the valid partitions become the
+        // staged rows by a rename each, not by writing every row again.
+        for (Feed feed : stagedAsParsed) {
+            PartitionFolders.moveValid(run.workspace().parsed(feed), run.workspace().staged(feed));
         }
     }
 

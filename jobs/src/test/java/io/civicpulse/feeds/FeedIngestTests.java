@@ -145,6 +145,51 @@ class FeedIngestTests {
     }
 
     @Test
+    void idsAscendingInEveryFileWithDisjointRangesAreProvenUniqueWithoutSearchingForRepeats() throws IOException {
+        // given two files whose ids ascend and do not overlap, with a rejected row out of order in the first
+        write("cases-1.csv", "case_id,department,service,channel,opened_at,status\n"
+                + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN\n"
+                + "k0,SAN,Bulky Items,PHONE,not a time,OPEN\n"
+                + "k2,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN\n");
+        write("cases-2.csv", "case_id,department,service,channel,opened_at,status\n"
+                + "k3,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN\n"
+                + "k4,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,OPEN\n");
+
+        // when
+        Dataset<Row> parsed = FeedIngest.parse(spark, Feed.CASES, FeedIngest.files(folder, Feed.CASES), NEW_YORK);
+
+        // then
+        assertThat(FeedIngest.idsProvablyUnique(Feed.CASES, parsed)).isTrue();
+    }
+
+    @Test
+    void idsOutOfOrderInAFileOrOverlappingAcrossFilesProveNothing() throws IOException {
+        // given a file whose ids descend once, without any id repeating
+        write("contacts-1.csv", "contact_id,department,channel,started_at\n"
+                + "c2,SAN,PHONE,2026-03-02T09:00:00\n"
+                + "c1,SAN,PHONE,2026-03-02T09:01:00\n");
+        Dataset<Row> descending = FeedIngest.parse(spark, Feed.CONTACTS, FeedIngest.files(folder, Feed.CONTACTS),
+                NEW_YORK);
+        assertThat(FeedIngest.idsProvablyUnique(Feed.CONTACTS, descending)).isFalse();
+        assertThat(FeedIngest.duplicatedIds(Feed.CONTACTS, descending).count()).isZero();
+
+        // and given two ascending files whose ranges overlap, one id in both
+        write("contacts-1.csv", "contact_id,department,channel,started_at\n"
+                + "c1,SAN,PHONE,2026-03-02T09:00:00\n"
+                + "c3,SAN,PHONE,2026-03-02T09:01:00\n");
+        write("contacts-2.csv", "contact_id,department,channel,started_at\n"
+                + "c2,SAN,PHONE,2026-03-02T09:00:00\n"
+                + "c3,SAN,PHONE,2026-03-02T09:02:00\n");
+        Dataset<Row> overlapping = FeedIngest.parse(spark, Feed.CONTACTS, FeedIngest.files(folder, Feed.CONTACTS),
+                NEW_YORK);
+
+        // then no proof, and the exact search finds the repeated id
+        assertThat(FeedIngest.idsProvablyUnique(Feed.CONTACTS, overlapping)).isFalse();
+        assertThat(FeedIngest.duplicatedIds(Feed.CONTACTS, overlapping).collectAsList())
+                .extracting(row -> row.<String>getAs("contact_id")).containsExactly("c3");
+    }
+
+    @Test
     void everyCaseRuleRejectsTheRowWithItsColumn() throws IOException {
         // given
         write("cases-rules.csv", """

@@ -106,6 +106,57 @@ class HistoryPartitionsTests {
     }
 
     @Test
+    void onlyPartitionsWhoseIdRangeHoldsARunsIdCanHoldARowItReplaces() {
+        // given three partitions with their id ranges
+        Dataset<Row> ranges = spark.createDataFrame(List.of(
+                RowFactory.create("2026-03-01", "CT-20260301-000001", "CT-20260301-055000"),
+                RowFactory.create("2026-03-02", "CT-20260302-000001", "CT-20260302-054000"),
+                RowFactory.create("open", "SR-1", "SR-9")), new org.apache.spark.sql.types.StructType()
+                        .add(HistoryPartitions.COLUMN, "string").add("min_id", "string").add("max_id", "string"));
+        // and a night's ids: its own day's, and one re-delivered from March 2
+        Dataset<Row> ids = spark.createDataFrame(List.of(RowFactory.create("CT-20260303-000001"),
+                RowFactory.create("CT-20260302-000017")), new org.apache.spark.sql.types.StructType()
+                        .add("contact_id", "string"));
+
+        // when
+        Set<String> candidates = names(HistoryPartitions.rangesHolding(Feed.CONTACTS, ranges, ids));
+
+        // then
+        assertThat(candidates).containsExactly("2026-03-02");
+        // and the ranges of written rows are their smallest and largest ids
+        Dataset<Row> written = HistoryPartitions.withPartition(Feed.CONTACTS, contacts(
+                contactRow("CT-b", MARCH_1, 1), contactRow("CT-a", MARCH_1, 2), contactRow("CT-c", MARCH_1, 3)));
+        assertThat(HistoryPartitions.idRanges(Feed.CONTACTS, written).collectAsList())
+                .extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2))
+                .containsExactly("2026-03-01 CT-a CT-c");
+    }
+
+    @Test
+    void aManifestKeepsItsIdRangesAcrossWriteAndReadAndForgetsThoseOfRewrittenPartitions(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        // given a version with ranges, one id holding a tab, a line break and a backslash
+        HistoryManifest version = new HistoryManifest(new TreeMap<>(Map.of(
+                "2026-03-01", "parts/run-1/part=2026-03-01",
+                "open", "parts/run-1/part=open")), new TreeMap<>(Map.of(
+                "2026-03-01", new HistoryManifest.IdRange("a\tb", "z\n\\y"))));
+
+        // when it is written and read back
+        version.write(folder.resolve("run-1"));
+        HistoryManifest read = HistoryManifest.read(folder.resolve("run-1"));
+
+        // then
+        assertThat(read.partitions()).isEqualTo(version.partitions());
+        assertThat(read.idRanges()).isEqualTo(version.idRanges());
+        assertThat(read.withoutIdRange()).containsExactly("open");
+        // and a rewritten partition has no range until one is given
+        HistoryManifest next = read.rewritten(Set.of("2026-03-01"), Set.of("2026-03-01"),
+                partition -> HistoryStore.partDirectory("run-2", partition));
+        assertThat(next.withoutIdRange()).containsExactly("2026-03-01", "open");
+        assertThat(next.withIdRanges(Map.of("2026-03-01", new HistoryManifest.IdRange("b", "c"))).idRanges())
+                .containsOnlyKeys("2026-03-01");
+    }
+
+    @Test
     void aComputationReadsTheOpenPartitionAndThoseFromItsEarliestPeriodStartOn() {
         // given a run for Friday 2026-01-02, whose ISO week began on Monday 2025-12-29, before its quarter
         KpiParameters parameters = new KpiParameters(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 2), NEW_YORK,
