@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.civicpulse.jdbc.CodeOrder;
 import io.civicpulse.jdbc.IndexHint;
+import io.civicpulse.jdbc.PostgresCopy;
 
 /** Reads the published KPI results; the dashboard and {@code export} see exactly what a run committed. */
 @Repository
@@ -45,6 +46,7 @@ public class KpiResultRepository {
     private final TransactionTemplate readOnly;
     private final CodeOrder order;
     private final String bySlice;
+    private final Optional<PostgresCopy> copy;
 
     public KpiResultRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -55,6 +57,8 @@ public class KpiResultRepository {
         this.readOnly.setReadOnly(true);
         this.order = CodeOrder.of(dataSource);
         this.bySlice = IndexHint.table(dataSource, "kpi_result", "kpi_result_by_slice");
+        // PostgreSQL takes a publication's rows as one COPY stream; H2 in batched inserts.
+        this.copy = PostgresCopy.of(dataSource);
     }
 
     /**
@@ -166,19 +170,35 @@ public class KpiResultRepository {
                     .params(grain.name(), grain.periodStart(publication.from()), grain.periodStart(publication.to()))
                     .update();
         }
-        long written = 0;
-        List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
-        while (rows.hasNext()) {
-            KpiRow row = rows.next();
-            batch.add(new Object[] { row.kpi().name(), row.grain().name(), row.periodStart(), row.department(),
-                    row.service(), row.channel(), row.district(), row.value(), row.numerator(), row.denominator(),
-                    row.sampleSize(), row.target(), row.meetsTarget(), row.score(), row.suppressed(),
-                    publicationId });
-            if (batch.size() == BATCH_SIZE) {
-                written += insert(batch);
+        Iterator<Object[]> values = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
             }
+
+            @Override
+            public Object[] next() {
+                KpiRow row = rows.next();
+                return new Object[] { row.kpi().name(), row.grain().name(), row.periodStart(), row.department(),
+                        row.service(), row.channel(), row.district(), row.value(), row.numerator(),
+                        row.denominator(), row.sampleSize(), row.target(), row.meetsTarget(), row.score(),
+                        row.suppressed(), publicationId };
+            }
+        };
+        long written;
+        if (copy.isPresent()) {
+            written = copy.get().copy("kpi_result", INSERT_COLUMNS, values);
+        } else {
+            written = 0;
+            List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+            while (values.hasNext()) {
+                batch.add(values.next());
+                if (batch.size() == BATCH_SIZE) {
+                    written += insert(batch);
+                }
+            }
+            written += insert(batch);
         }
-        written += insert(batch);
         jdbc.sql("UPDATE kpi_publication SET kpi_rows = ? WHERE id = ?").params(written, publicationId).update();
         return new Published(publicationId, written);
     }
@@ -195,6 +215,9 @@ public class KpiResultRepository {
     }
 
     private static final int BATCH_SIZE = 5_000;
+    private static final List<String> INSERT_COLUMNS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip), java.util.stream.Stream.of("publication_id"))
+            .toList();
     private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.BIGINT, Types.BIGINT, Types.BIGINT,
             Types.DOUBLE, Types.BOOLEAN, Types.DOUBLE, Types.BOOLEAN, Types.BIGINT };

@@ -116,6 +116,25 @@ class KpiPublicationIntegrationTests {
         assertThat(results.latestPublication()).get().extracting(Publication::jobExecutionId).isEqualTo(1L);
     }
 
+    @Test
+    void everyValueIsPublishedExactlyAsComputedWhateverItsCharacters() {
+        // given rows with quotes, commas, a line break and non-ASCII text in names, empty values and doubles that
+        // print with many digits or an exponent (PostgreSQL takes them as one COPY stream, H2 as batched inserts)
+        List<KpiRow> rows = List.of(
+                new KpiRow(Kpi.CLOSE_MEDIAN_HOURS, Grain.DAY, DAY, "SAN", "Bulky \"Items\", large", "PHONE",
+                        "CD 01\nnorth", 0.1 + 0.2, null, null, 11, 48.0, true, 1.25, false),
+                new KpiRow(Kpi.ON_TIME_RATE, Grain.DAY, DAY, "DOT", "Señales de tráfico", "*", "*", 1e-300, 1L, 3L,
+                        3, null, null, null, false),
+                new KpiRow(Kpi.CSAT_MEAN, Grain.DAY, DAY, "*", "*", "*", "Back\\slash", null, null, null, 4, 4.0,
+                        null, null, true));
+
+        // when
+        publish(1, rows.iterator(), comments(0, "none"));
+
+        // then
+        assertThat(exported()).containsExactlyInAnyOrderElementsOf(rows);
+    }
+
     /** What the publish step does, in one transaction: the KPI rows, then the window's comments. */
     private void publish(long execution, Iterator<KpiRow> rows, Iterator<SurveyComment> windowComments) {
         transactions.executeWithoutResult(status -> {
