@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
@@ -15,6 +16,8 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_micros;
@@ -554,8 +557,15 @@ public final class KpiCalculations {
     public static Dataset<Row> withExperienceScore(Dataset<Row> scored) {
         Dataset<Row> scores = scored.filter(col("score").isNotNull().and(col("suppressed").unary_$bang()))
                 .groupBy(KEY.stream().map(name -> col(name)).toArray(Column[]::new))
-                .agg(try_divide(sum(col("score").multiply(col("_weight"))), sum(col("_weight"))).as("value"),
-                        count(col("score")).as("sample_size"));
+                .agg(sort_array(collect_list(struct(col("kpi"), col("score"), col("_weight")))).as("_scores"))
+                // Added up in KPI order: a floating-point sum depends on its order, which Spark's would take from how
+                // the rows happen to be partitioned, so the same results could differ in the last digit between a
+                // laptop and a cluster, or between two versions of a plan.
+                .select(Stream.concat(KEY.stream().map(name -> col(name)), Stream.of(
+                        expr("aggregate(_scores, named_struct('sum', 0D, 'weight', 0D), (total, s) -> named_struct("
+                                + "'sum', total.sum + s.score * s._weight, 'weight', total.weight + s._weight),"
+                                + " total -> try_divide(total.sum, total.weight))").as("value"),
+                        size(col("_scores")).cast(DataTypes.LongType).as("sample_size"))).toArray(Column[]::new));
         Dataset<Row> experience = scores.select(
                 lit(Kpi.EXPERIENCE_SCORE.name()).as("kpi"), col("grain"), col("period_start"), col("department"),
                 col("service"), col("channel"), col("district"), col("value"),

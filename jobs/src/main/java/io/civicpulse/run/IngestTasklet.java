@@ -75,10 +75,13 @@ class IngestTasklet extends RunStep {
             String parsedFolder = run.workspace().parsed(feed).toString();
             // Cut by history partition as it is written (rejected rows in a partition of their own): when no id
             // repeats, the valid partitions are the staged rows as they are, and history adopts them unchanged.
-            Dataset<Row> parsedRows = FeedIngest.parse(session, feed, files, properties.city().timeZone());
-            parsedRows.withColumn(HistoryPartitions.COLUMN, when(col(FeedColumns.REJECT_REASON).isNotNull(),
-                            lit(HistoryPartitions.REJECTED)).otherwise(HistoryPartitions.partition(feed)))
-                    .write().mode(SaveMode.Overwrite).partitionBy(HistoryPartitions.COLUMN).parquet(parsedFolder);
+            Dataset<Row> parsedRows = FeedIngest.parse(session, feed, files, properties.city().timeZone())
+                    .withColumn(HistoryPartitions.COLUMN, when(col(FeedColumns.REJECT_REASON).isNotNull(),
+                            lit(HistoryPartitions.REJECTED)).otherwise(HistoryPartitions.partition(feed)));
+            if (HistoryPartitions.spreadOverFiles(feed)) {
+                parsedRows = parsedRows.repartition(col(HistoryPartitions.COLUMN));
+            }
+            parsedRows.write().mode(SaveMode.Overwrite).partitionBy(HistoryPartitions.COLUMN).parquet(parsedFolder);
             Dataset<Row> parsed = session.read()
                     .schema(FeedIngest.parsedColumns(feed).add(HistoryPartitions.COLUMN, DataTypes.StringType))
                     .parquet(parsedFolder);

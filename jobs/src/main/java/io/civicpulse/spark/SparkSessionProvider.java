@@ -74,9 +74,6 @@ public class SparkSessionProvider implements DisposableBean {
                 // them in a Spark job of one task per directory, which on civicpulse.home's file system costs more
                 // than listing them on the driver (365 directories: about 2 s against 0.6 s on two cores).
                 .set("spark.sql.sources.parallelPartitionDiscovery.threshold", "10000")
-                // Partitioned writes (ingest cuts a month's file into its days) keep up to this many files open per task
-                // instead of sorting every row by partition first; beyond it Spark falls back to sorting.
-                .set("spark.sql.maxConcurrentOutputFileWriters", "400")
                 .set("spark.local.dir", properties.homeDirectory().resolve("tmp/spark").toString());
         for (Map.Entry<String, String> entry : spark.config().entrySet()) {
             conf.set(entry.getKey(), entry.getValue());

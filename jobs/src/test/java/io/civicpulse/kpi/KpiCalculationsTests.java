@@ -470,4 +470,37 @@ class KpiCalculationsTests {
     static Optional<Double> value(List<Row> rows, String kpi, String grain, LocalDate period) {
         return row(rows, kpi, grain, period).map(r -> r.<Double>getAs("value"));
     }
+
+    @Test
+    void theExperienceScoreIsTheSameToTheLastDigitWhateverOrderItsScoresArriveIn() {
+        // given three scores of one slice whose floating-point sum depends on the order it is taken in
+        org.apache.spark.sql.types.StructType schema = KpiCalculations.MEASURED
+                .add("target", org.apache.spark.sql.types.DataTypes.DoubleType)
+                .add("meets_target", org.apache.spark.sql.types.DataTypes.BooleanType)
+                .add("score", org.apache.spark.sql.types.DataTypes.DoubleType)
+                .add("suppressed", org.apache.spark.sql.types.DataTypes.BooleanType, false)
+                .add("_weight", org.apache.spark.sql.types.DataTypes.DoubleType);
+        List<Row> scored = List.of(
+                RowFactory.create("ABANDON_RATE", "DAY", MONDAY, "*", "*", "*", "*", 0.1, 1L, 10L, 10L, 0.1, true,
+                        0.1, false, 1.0),
+                RowFactory.create("CSAT_MEAN", "DAY", MONDAY, "*", "*", "*", "*", 4.0, null, null, 10L, 4.0, true,
+                        0.2, false, 1.0),
+                RowFactory.create("NPS", "DAY", MONDAY, "*", "*", "*", "*", 20.0, null, null, 10L, 20.0, true, 0.3,
+                        false, 1.0));
+        List<Row> reversed = new ArrayList<>(scored);
+        java.util.Collections.reverse(reversed);
+        assertThat((0.1 + 0.2) + 0.3).isNotEqualTo((0.3 + 0.2) + 0.1);
+
+        // when the scores arrive in one order and in the other, in one partition each
+        double forward = experience(spark.createDataFrame(scored, schema).coalesce(1));
+        double backward = experience(spark.createDataFrame(reversed, schema).coalesce(1));
+
+        // then both are the weighted mean added up in KPI order
+        assertThat(forward).isEqualTo(backward).isEqualTo(((0.1 + 0.2) + 0.3) / 3.0);
+    }
+
+    private static double experience(Dataset<Row> scored) {
+        return KpiCalculations.withExperienceScore(scored).filter("kpi = 'EXPERIENCE_SCORE'").collectAsList()
+                .getFirst().<Double>getAs("value");
+    }
 }
