@@ -25,7 +25,13 @@ public final class Benchmark {
             benchmarks/run.sh [--scale=9] [--days=365] [--from=2025-03-15] [--seed=42] [--xmx=6g]
                               [--work=benchmarks/target/benchmark] [--config=config/application.yml]
                               [--jobs-jar=jobs/target/civicpulse-jobs.jar] [--postgres-url=jdbc:postgresql://...]
-                              [--postgres-user=postgres] [--postgres-password=]""";
+                              [--postgres-user=postgres] [--postgres-password=]
+                              [--results-db=h2|postgresql] [--sql-engines=true|false]
+
+            --results-db  where the Spark job publishes: h2, the embedded default under the run's civicpulse.home,
+                          or postgresql, the production database (a schema civicpulse_benchmark_results, emptied
+                          first, at --postgres-url)
+            --sql-engines false skips PostgreSQL's and DuckDB's computation and the comparison""";
 
     private record Step(String name, ChildProcess.Measurement measurement, String heap, String notes) {
     }
@@ -71,14 +77,22 @@ public final class Benchmark {
         deleteRecursively(run);
         Files.createDirectories(logs);
 
-        System.out.printf("CivicPulse benchmark: scale %s, %d days (%s to %s), nightly run for %s, Spark heap %s%n",
-                scale, days, from, to, nextDay, xmx);
+        System.out.printf("CivicPulse benchmark: scale %s, %d days (%s to %s), nightly run for %s, Spark heap %s,"
+                + " results in %s%n", scale, days, from, to, nextDay, xmx, options.get("results-db", "h2"));
         generate(java, jobsJar, year, from, to, scale, seed, logs);
         generate(java, jobsJar, night, nextDay, nextDay, scale, seed, logs);
 
         List<String> spark = List.of(java, "-Xmx" + xmx, "-jar", jobsJar.toString());
-        List<String> common = List.of("--civicpulse.home=" + run.resolve("home"),
-                "--spring.config.additional-location=file:" + config);
+        List<String> common = new ArrayList<>(List.of("--civicpulse.home=" + run.resolve("home"),
+                "--spring.config.additional-location=file:" + config));
+        String resultsDb = options.get("results-db", "h2");
+        switch (resultsDb) {
+            case "h2" -> { }
+            case "postgresql" -> common.addAll(ResultsSchema.recreate(
+                    options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    options.get("postgres-user", "postgres"), options.get("postgres-password", "")));
+            default -> throw new IllegalArgumentException("--results-db must be h2 or postgresql, was " + resultsDb);
+        }
         List<Step> steps = new ArrayList<>();
         steps.add(step("(a) Spark: full rebuild, " + days + " days", xmx,
                 command(spark, common, "run", "--input=" + year, "--from=" + from, "--to=" + to), run, logs));
@@ -89,24 +103,26 @@ public final class Benchmark {
                 command(spark, common, "run", "--input=" + night, "--from=" + nextDay, "--to=" + nextDay), run,
                 logs));
 
-        List<String> engine = List.of(java, "-Xmx2g", "-cp", absoluteClassPath(),
-                SqlEngineCommand.class.getName(), "--input=" + year, "--from=" + from, "--to=" + to,
-                "--config=" + config);
+        boolean sqlEngines = Boolean.parseBoolean(options.get("sql-engines", "true"));
         Path postgresExport = run.resolve("postgres.csv");
-        List<String> postgres = new ArrayList<>(engine);
-        postgres.addAll(List.of("--engine=postgres", "--output=" + postgresExport));
-        options.get("postgres-url").ifPresent(url -> postgres.add("--postgres-url=" + url));
-        options.get("postgres-user").ifPresent(user -> postgres.add("--postgres-user=" + user));
-        options.get("postgres-password").ifPresent(password -> postgres.add("--postgres-password=" + password));
-        steps.add(sqlStep("PostgreSQL: COPY + SQL (client JVM)", postgres, run, logs));
         Path duckdbExport = run.resolve("duckdb.csv");
-        List<String> duckdb = new ArrayList<>(engine);
-        duckdb.addAll(List.of("--engine=duckdb", "--output=" + duckdbExport));
-        steps.add(sqlStep("DuckDB: read_csv + SQL (embedded)", duckdb, run, logs));
-
+        if (sqlEngines) {
+            List<String> engine = List.of(java, "-Xmx2g", "-cp", absoluteClassPath(),
+                    SqlEngineCommand.class.getName(), "--input=" + year, "--from=" + from, "--to=" + to,
+                    "--config=" + config);
+            List<String> postgres = new ArrayList<>(engine);
+            postgres.addAll(List.of("--engine=postgres", "--output=" + postgresExport));
+            options.get("postgres-url").ifPresent(url -> postgres.add("--postgres-url=" + url));
+            options.get("postgres-user").ifPresent(user -> postgres.add("--postgres-user=" + user));
+            options.get("postgres-password").ifPresent(password -> postgres.add("--postgres-password=" + password));
+            steps.add(sqlStep("PostgreSQL: COPY + SQL (client JVM)", postgres, run, logs));
+            List<String> duckdb = new ArrayList<>(engine);
+            duckdb.addAll(List.of("--engine=duckdb", "--output=" + duckdbExport));
+            steps.add(sqlStep("DuckDB: read_csv + SQL (embedded)", duckdb, run, logs));
+        }
         boolean failed = steps.stream().anyMatch(s -> s.measurement().exitStatus() != 0);
         List<ExportComparison.Result> comparisons = new ArrayList<>();
-        if (!failed) {
+        if (!failed && sqlEngines) {
             comparisons.add(ExportComparison.compare("spark", sparkExport, "postgres", postgresExport));
             comparisons.add(ExportComparison.compare("spark", sparkExport, "duckdb", duckdbExport));
             comparisons.add(ExportComparison.compare("postgres", postgresExport, "duckdb", duckdbExport));
