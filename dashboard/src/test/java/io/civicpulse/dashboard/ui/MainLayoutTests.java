@@ -3,12 +3,17 @@ package io.civicpulse.dashboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,10 +25,12 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuEntry;
 
 import io.civicpulse.dashboard.TemporaryHome;
 import io.civicpulse.dashboard.i18n.Translations;
 import io.civicpulse.dashboard.overview.ui.CityOverviewView;
+import io.civicpulse.dashboard.security.ui.UsersView;
 
 /** The frame around the views speaks the reader's language, and the reader can change it. */
 @SpringBootTest(properties = "civicpulse.security.bootstrap-admin-password=test-only-password")
@@ -77,5 +84,30 @@ class MainLayoutTests extends SpringBrowserlessTest {
         // and when the reader comes back to the view, it is still in Spanish
         navigate(CityOverviewView.class);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Resumen de la ciudad");
+    }
+
+    @Test
+    void theMenuIsWorkedOutOncePerLoginAndFollowsWhoIsLoggedIn() {
+        // given an administrator's menu
+        navigate(CityOverviewView.class);
+        List<MenuEntry> administrator = MainLayout.menuEntries();
+        assertThat(administrator).extracting(MenuEntry::menuClass).contains(UsersView.class);
+
+        // when the same login opens another page, the menu is the one already worked out
+        navigate(CityOverviewView.class);
+        assertThat(MainLayout.menuEntries()).isSameAs(administrator);
+
+        // and when someone else is logged in to the session, theirs is worked out: a department head has no users view
+        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "head", "", List.of(new SimpleGrantedAuthority("ROLE_DEPARTMENT_HEAD"))));
+            List<MenuEntry> head = MainLayout.menuEntries();
+            assertThat(head).extracting(MenuEntry::menuClass).contains(CityOverviewView.class)
+                    .doesNotContain(UsersView.class);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+        assertThat(MainLayout.menuEntries()).isEqualTo(administrator);
     }
 }
