@@ -22,9 +22,13 @@ record DashboardSecurityProperties(String bootstrapAdminPassword, @DefaultValue 
      * @param maxFailuresPerAddress failed logins from one client address within {@code window} that lock it
      * @param window                how far back failures count
      * @param lock                  how long a locked username or address may not log in
+     * @param concurrentHashes      how many password hashes may run at once; 0 (the default) for one per
+     *                              processor (see {@link BoundedPasswordEncoder})
+     * @param maxHashWait           how long a login may wait for its turn before it fails as busy
      */
     record Login(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration window, @DefaultValue("15m") Duration lock) {
+            @DefaultValue("15m") Duration window, @DefaultValue("15m") Duration lock,
+            @DefaultValue("0") int concurrentHashes, @DefaultValue("30s") Duration maxHashWait) {
     }
 
     /**
@@ -41,7 +45,7 @@ record DashboardSecurityProperties(String bootstrapAdminPassword, @DefaultValue 
     /** The defaults, with a bootstrap password. */
     static DashboardSecurityProperties withBootstrapAdminPassword(String password) {
         return new DashboardSecurityProperties(password, new Login(5, 20, Duration.ofMinutes(15),
-                Duration.ofMinutes(15)), new Oidc("roles", "departments", List.of()));
+                Duration.ofMinutes(15), 0, Duration.ofSeconds(30)), new Oidc("roles", "departments", List.of()));
     }
 
     boolean hasBootstrapAdminPassword() {

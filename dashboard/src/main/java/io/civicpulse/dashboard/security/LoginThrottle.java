@@ -61,6 +61,10 @@ public class LoginThrottle {
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
+        // A login turned away because too many were checking their passwords is no guess.
+        if (event.getException() instanceof BoundedPasswordEncoder.BusyException) {
+            return;
+        }
         failed(event.getAuthentication().getName(), address(event.getAuthentication()));
     }
 

@@ -154,10 +154,14 @@ class SecurityConfiguration {
      * their {@code {id}} prefix, so the {@code {bcrypt}} hashes of earlier versions still log in.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(DashboardSecurityProperties properties) {
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         encoders.put("bcrypt", new BCryptPasswordEncoder());
-        return new DelegatingPasswordEncoder(ARGON2, encoders);
+        // Only a few hashes at a time (BoundedPasswordEncoder): logins arriving together take turns.
+        int concurrent = properties.login().concurrentHashes() > 0 ? properties.login().concurrentHashes()
+                : BoundedPasswordEncoder.defaultConcurrency();
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(ARGON2, encoders), concurrent,
+                properties.login().maxHashWait());
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTests {
 
-    private final PasswordEncoder passwordEncoder = new SecurityConfiguration().passwordEncoder();
+    private final PasswordEncoder passwordEncoder = new SecurityConfiguration().passwordEncoder(
+            DashboardSecurityProperties.withBootstrapAdminPassword(null));
     private JdbcUserDetailsManager users;
 
     @BeforeEach

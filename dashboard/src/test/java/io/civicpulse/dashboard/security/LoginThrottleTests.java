@@ -9,12 +9,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 
 class LoginThrottleTests {
 
     private final MutableClock clock = new MutableClock();
     private final LoginThrottle throttle = new LoginThrottle(new DashboardSecurityProperties.Login(5, 20,
-            Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
+            Duration.ofMinutes(15), Duration.ofMinutes(15), 0, Duration.ofSeconds(30)), clock);
 
     @Test
     void givenFiveFailuresForAUsernameWhenLoggingInAgainThenItIsLockedForFifteenMinutes() {
@@ -64,6 +68,21 @@ class LoginThrottleTests {
         throttle.failed("ana", "10.0.0.1");
 
         assertThat(throttle.isLocked("ana", "10.0.0.2")).isFalse();
+    }
+
+    @Test
+    void givenLoginsTurnedAwayAsBusyWhenCountingFailuresThenTheyAreNoGuesses() {
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("ana", "pw");
+        for (int i = 0; i < 10; i++) {
+            throttle.on(new AuthenticationFailureServiceExceptionEvent(attempt,
+                    new BoundedPasswordEncoder.BusyException()));
+        }
+        assertThat(throttle.isLocked("ana", null)).isFalse();
+
+        for (int i = 0; i < 5; i++) {
+            throttle.on(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("wrong")));
+        }
+        assertThat(throttle.isLocked("ana", null)).isTrue();
     }
 
     private static final class MutableClock extends Clock {
