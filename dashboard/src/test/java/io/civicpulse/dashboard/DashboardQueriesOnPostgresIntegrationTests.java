@@ -1,11 +1,13 @@
 package io.civicpulse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -59,8 +61,10 @@ import io.civicpulse.dashboard.scoreboard.RunHealth;
 import io.civicpulse.dashboard.publication.PublishedAnswers;
 import io.civicpulse.dashboard.scoreboard.Scoreboard;
 import io.civicpulse.dashboard.scoreboard.ScoreboardPeriod;
+import io.civicpulse.dashboard.security.DepartmentNotAllowedException;
 import io.civicpulse.dashboard.topic.Topic;
 import io.civicpulse.dashboard.topic.TopicData;
+import io.civicpulse.dashboard.warming.AnswerWarming;
 import io.civicpulse.kpi.Better;
 import io.civicpulse.kpi.Grain;
 import io.civicpulse.kpi.Kpi;
@@ -320,6 +324,89 @@ class DashboardQueriesOnPostgresIntegrationTests {
         assertThat(rows).as("exported rows").isGreaterThan(10_000);
     }
 
+    /**
+     * Warming asks the first views' questions ahead of them (AnswerWarming): on both databases, what it keeps must
+     * be exactly what the views compute without it, and must be all they need, so that after warming a view of one
+     * of the newest periods computes no answer of its own; a department head still sees only their department.
+     */
+    @Test
+    void warmedAnswersAreTheAnswersTheViewsComputeOnPostgresAsOnH2() {
+        for (DataSource pool : List.of(h2Pool, postgresPool)) {
+            // given a dashboard whose answers were warmed, and one that answers every question cold
+            Queries warm = new Queries(pool);
+            Queries cold = new Queries(pool);
+            AnswerWarming.Summary summary = new AnswerWarming(warm.scoreboard, warm.options, warm.departments,
+                    warm.answers).warm(PeriodRange.DEFAULT_PERIODS, Duration.ofMinutes(5));
+            long kept = warm.answers.size();
+
+            // then warming covered the newest periods of every grain, each with its city and department views
+            int periods = 0;
+            for (Grain grain : Grain.values()) {
+                periods += Math.min(PeriodRange.DEFAULT_PERIODS, cold.scoreboard.periods(grain).size());
+            }
+            assertThat(summary.complete()).isTrue();
+            assertThat(summary.periods()).isEqualTo(periods).isEqualTo(summary.cityViews());
+            assertThat(summary.departmentViews()).isGreaterThan(periods * 4);
+            assertThat(summary.answers()).isEqualTo((int) kept).isPositive();
+
+            // and when the views of those periods ask their questions, warm and cold answers are the same
+            int views = 0;
+            for (Grain grain : Grain.values()) {
+                for (LocalDate period : cold.scoreboard.periods(grain).stream().limit(PeriodRange.DEFAULT_PERIODS)
+                        .toList()) {
+                    DashboardFilter city = new DashboardFilter(grain, null, period, null, null, null, null);
+                    assertThat(firstViewAnswers(warm, city)).as("city view of %s", city)
+                            .isEqualTo(firstViewAnswers(cold, city));
+                    for (String department : cold.options.departments(grain, period)) {
+                        DashboardFilter filter = city.withDepartment(department);
+                        assertThat(firstViewAnswers(warm, filter)).as("view of %s", filter)
+                                .isEqualTo(firstViewAnswers(cold, filter));
+                        views++;
+                    }
+                }
+            }
+            assertThat(views).isEqualTo(summary.departmentViews());
+            // and none of those questions needed an answer that warming had not kept
+            assertThat(warm.answers.size()).as("answers computed by the views after warming").isEqualTo(kept);
+
+            // and the kept answers still show a department head only their own department
+            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("head", null,
+                    "ROLE_DEPARTMENT_HEAD", "DEPARTMENT:SAN"));
+            LocalDate month = cold.scoreboard.periods(Grain.MONTH).getFirst();
+            assertThat(warm.options.departments(Grain.MONTH, month)).containsExactly("SAN");
+            assertThat(warm.departments.byDepartment(Grain.MONTH, month)).extracting(DepartmentBreakdown.Line::value)
+                    .containsExactly("SAN");
+            DashboardFilter otherDepartment = new DashboardFilter(Grain.MONTH, null, month, "HPD", null, null, null);
+            assertThatThrownBy(() -> warm.departments.byService(otherDepartment.range(), "HPD"))
+                    .isInstanceOf(DepartmentNotAllowedException.class);
+            assertThatThrownBy(() -> warm.scoreboard.load(otherDepartment.range(), otherDepartment.slice()))
+                    .isInstanceOf(DepartmentNotAllowedException.class);
+            anAnalystIsLoggedIn();
+        }
+    }
+
+    /**
+     * What the city view (CityOverviewView) or a department's view (DepartmentView) of a filter asks of the
+     * services whose answers are kept.
+     */
+    private static List<Object> firstViewAnswers(Queries q, DashboardFilter filter) {
+        Grain grain = filter.grain();
+        LocalDate period = filter.period();
+        PeriodRange range = filter.range();
+        List<Object> answers = new ArrayList<>(List.of(q.scoreboard.periods(grain),
+                q.options.departments(grain, period), q.options.channels(grain, period),
+                q.options.districts(grain, period), q.scoreboard.load(range, filter.slice())));
+        if (filter.department() == null) {
+            answers.add(q.departments.byDepartment(grain, period));
+        } else {
+            answers.addAll(List.of(q.options.services(grain, period, filter.department()),
+                    q.departments.byService(range, filter.department()),
+                    q.departments.channelMix(range, filter.department()),
+                    q.departments.byDistrict(range, filter.department())));
+        }
+        return answers;
+    }
+
     @Test
     void theFilterOptionsListTheSameValuesInTheSameOrderOnPostgresAsOnH2() {
         for (Grain grain : Grain.values()) {
@@ -437,6 +524,7 @@ class DashboardQueriesOnPostgresIntegrationTests {
         final FilteredExport export;
         final FilterOptions options;
         final SurveyCommentRepository comments;
+        final PublishedAnswers answers;
 
         Queries(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -444,7 +532,7 @@ class DashboardQueriesOnPostgresIntegrationTests {
             this.transaction = new TransactionTemplate(transactions);
             this.results = new KpiResultRepository(dataSource, transactions);
             // One per database, as the application has one.
-            PublishedAnswers answers = new PublishedAnswers(dataSource);
+            this.answers = new PublishedAnswers(dataSource);
             this.scoreboard = new Scoreboard(results, answers);
             this.city = new CityScoreboard(results, CitySample.PROPERTIES);
             Clock clock = Clock.fixed(CitySample.SECOND_PUBLISHED.plusSeconds(6 * 3600), ZoneOffset.UTC);

@@ -27,7 +27,8 @@ public class PublishedAnswers {
 
     // Keys are small (a query name, a grain, a period, a few codes); answers are lists of codes or a few hundred rows.
     private static final int MAX_ANSWERS = 20_000;
-    private static final long NONE = 0;
+    /** The publication id when nothing is published (or rows were written by hand): nothing is kept then. */
+    public static final long NONE = 0;
 
     private final JdbcClient jdbc;
     private final Cache<List<Object>, Object> answers = Caffeine.newBuilder().maximumSize(MAX_ANSWERS).build();
@@ -54,7 +55,14 @@ public class PublishedAnswers {
         return (T) answers.get(List.copyOf(versioned), k -> query.get());
     }
 
-    private long newestPublication() {
+    /** How many answers are kept, of every publication (old ones until they age out). */
+    public long size() {
+        answers.cleanUp();
+        return answers.estimatedSize();
+    }
+
+    /** The id of the newest publication, which the answers kept now belong to; {@link #NONE} for none. */
+    public long newestPublication() {
         return jdbc.sql("SELECT COALESCE(MAX(id), " + NONE + ") FROM kpi_publication").query(Long.class).single();
     }
 }

@@ -1,5 +1,6 @@
 package io.civicpulse.dashboard.ui;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -174,7 +175,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /** The menu entries a session's user may open, worked out once per login (see {@link #menuEntries()}). */
-    private record SessionMenu(Authentication authentication, List<MenuEntry> entries) {
+    private record SessionMenu(Authentication authentication, List<MenuEntry> entries) implements Serializable {
     }
 
     /**
