@@ -33,7 +33,7 @@ import jakarta.annotation.PreDestroy;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnswerWarmingSchedule.Settings.class)
-class AnswerWarmingSchedule {
+public class AnswerWarmingSchedule {
 
     /**
      * Settings under {@code civicpulse.dashboard.answer-warming}.
@@ -104,8 +104,8 @@ class AnswerWarmingSchedule {
         }
     }
 
-    /** The last warming that ended, if any. */
-    Optional<AnswerWarming.Summary> last() {
+    /** The last warming that ended, if any (for the load test, which measures the views after it). */
+    public Optional<AnswerWarming.Summary> last() {
         return Optional.ofNullable(last);
     }
 

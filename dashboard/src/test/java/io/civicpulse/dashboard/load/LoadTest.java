@@ -24,11 +24,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.civicpulse.dashboard.CivicPulseDashboardApplication;
+import io.civicpulse.dashboard.publication.PublishedAnswers;
+import io.civicpulse.dashboard.warming.AnswerWarming;
+import io.civicpulse.dashboard.warming.AnswerWarmingSchedule;
 
 /**
  * Issue 7's dashboard load test (run by {@code dashboard/load-test.sh}): starts the dashboard in this JVM on a
  * prepared {@code civicpulse.home} and a free loopback port, then
  * <ol>
+ * <li>waits until the dashboard has warmed the first views' answers of the newest publication, as it has by the
+ * morning after a nightly run ({@code --await-warming=false} measures right after a publication instead);</li>
  * <li>warms it up with a few users (JIT, connection pool, database cache), untimed;</li>
  * <li>logs N users in, each loading the scoreboard and a department, and lets them loop through scoreboard and
  * department views for the duration; prints the latency of each view kind (p50/p95/p99/max), the errors, the
@@ -37,7 +42,7 @@ import io.civicpulse.dashboard.CivicPulseDashboardApplication;
  * in and after they are invalidated, the difference divided by their number.</li>
  * </ol>
  * Options: {@code --home=DIR} (required), {@code --users=25}, {@code --seconds=60}, {@code --warmup-seconds=20},
- * {@code --think-ms=0}, {@code --seed=1}, {@code --heap-sessions=100}; any {@code --spring.*} or
+ * {@code --think-ms=0}, {@code --seed=1}, {@code --heap-sessions=100}, {@code --await-warming=true}; any {@code --spring.*} or
  * {@code --civicpulse.*} option goes to the dashboard. Exits 1 if any load failed, so a run that measured error
  * pages cannot pass for a result.
  */
@@ -75,6 +80,7 @@ public final class LoadTest {
         // More sessions than users for the heap reading: one session weighs about as much as the heap's own
         // fluctuation between two full GCs (H2's page cache alone moves by tens of MiB), so it needs many.
         int heapSessions = Integer.parseInt(options.getOrDefault("heap-sessions", "100"));
+        boolean awaitWarming = Boolean.parseBoolean(options.getOrDefault("await-warming", "true"));
 
         SessionSizes sessions = new SessionSizes();
         SpringApplication application = new SpringApplication(CivicPulseDashboardApplication.class);
@@ -93,6 +99,9 @@ public final class LoadTest {
             LoadDriver driver = new LoadDriver(URI.create("http://127.0.0.1:" + port), USER, PASSWORD, targets);
             System.out.printf(Locale.ROOT, "%nDashboard on port %d, home %s, %,d KPI rows%n", port, home,
                     LoadTargets.kpiRows(jdbc));
+            if (awaitWarming) {
+                awaitWarming(context);
+            }
 
             Latencies warm = new Latencies();
             driver.run(driver.logIn(WARMUP_USERS, seed - 1, warm),
@@ -153,6 +162,29 @@ public final class LoadTest {
         List<String> errors = new ArrayList<>(warm.errors());
         errors.addAll(latencies.errors());
         errors.stream().limit(10).forEach(error -> System.out.println("error: " + error));
+    }
+
+    /** Waits for the warming of the newest publication, which the dashboard starts once it is up. */
+    private static void awaitWarming(ConfigurableApplicationContext context) throws InterruptedException {
+        AnswerWarmingSchedule schedule = context.getBean(AnswerWarmingSchedule.class);
+        long publication = context.getBean(PublishedAnswers.class).newestPublication();
+        if (publication == PublishedAnswers.NONE || !context.getEnvironment()
+                .getProperty("civicpulse.dashboard.answer-warming.enabled", Boolean.class, true)) {
+            System.out.println("Answers not warmed (warming switched off, or nothing published)");
+            return;
+        }
+        long start = System.nanoTime();
+        while (schedule.last().map(AnswerWarming.Summary::publication).orElse(PublishedAnswers.NONE) != publication) {
+            if (System.nanoTime() - start > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("publication " + publication + " was not warmed within 15 minutes");
+            }
+            Thread.sleep(500);
+        }
+        AnswerWarming.Summary summary = schedule.last().orElseThrow();
+        System.out.printf(Locale.ROOT, "Answers warmed for publication %d%s: %d periods, %d city and %d department "
+                + "views, %,d answers, in %.1f s%n", summary.publication(), summary.complete() ? "" : " (in part)",
+                summary.periods(), summary.cityViews(), summary.departmentViews(), summary.answers(),
+                summary.took().toMillis() / 1000.0);
     }
 
     private record HeapPerSession(long before, long with, long after, int sessions) {
