@@ -57,14 +57,7 @@ import org.apache.spark.sql.types.StructType;
 public final class KpiCalculations {
 
     /** The KPI columns before targets and privacy are applied. */
-    public static final StructType MEASURED = new StructType()
-            .add("kpi", DataTypes.StringType, false)
-            .add("grain", DataTypes.StringType, false)
-            .add("period_start", DataTypes.DateType, false)
-            .add("department", DataTypes.StringType, false)
-            .add("service", DataTypes.StringType, false)
-            .add("channel", DataTypes.StringType, false)
-            .add("district", DataTypes.StringType, false)
+    public static final StructType MEASURED = withKey(new StructType().add("kpi", DataTypes.StringType, false))
             .add("value", DataTypes.DoubleType, true)
             .add("numerator", DataTypes.LongType, true)
             .add("denominator", DataTypes.LongType, true)
@@ -77,6 +70,16 @@ public final class KpiCalculations {
 
     static final List<String> KEY = List.of("grain", "period_start", "department", "service", "channel",
             "district");
+
+    /** {@code columns} followed by {@link #KEY}'s columns, none of them null. */
+    static StructType withKey(StructType columns) {
+        return columns.add("grain", DataTypes.StringType, false)
+                .add("period_start", DataTypes.DateType, false)
+                .add("department", DataTypes.StringType, false)
+                .add("service", DataTypes.StringType, false)
+                .add("channel", DataTypes.StringType, false)
+                .add("district", DataTypes.StringType, false);
+    }
     static final List<String> DIGITAL_CHANNELS = List.of("WEB", "MOBILE_APP", "EMAIL", "CHAT", "SOCIAL");
     static final List<String> EXCLUDED_OUTCOMES = List.of("CANCELLED", "DUPLICATE");
     private static final double MICROS_PER_HOUR = 3_600_000_000.0;

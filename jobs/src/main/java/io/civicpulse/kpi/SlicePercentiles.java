@@ -68,13 +68,7 @@ final class SlicePercentiles implements MapPartitionsFunction<Row, Row> {
                 .mapPartitions(new SlicePercentiles(slices, percentages), Encoders.row(OUTPUT));
     }
 
-    static final StructType OUTPUT = new StructType()
-            .add("grain", DataTypes.StringType, false)
-            .add("period_start", DataTypes.DateType, false)
-            .add("department", DataTypes.StringType, false)
-            .add("service", DataTypes.StringType, false)
-            .add("channel", DataTypes.StringType, false)
-            .add("district", DataTypes.StringType, false)
+    static final StructType OUTPUT = KpiCalculations.withKey(new StructType())
             .add("percentiles", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
     @Override

@@ -25,13 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class SlicePercentilesTests {
 
-    private static final StructType VALUES = new StructType()
-            .add("grain", DataTypes.StringType, false)
-            .add("period_start", DataTypes.DateType, false)
-            .add("department", DataTypes.StringType, false)
-            .add("service", DataTypes.StringType, false)
-            .add("channel", DataTypes.StringType, false)
-            .add("district", DataTypes.StringType, false)
+    private static final StructType VALUES = KpiCalculations.withKey(new StructType())
             .add("value", DataTypes.DoubleType, true)
             .add("weight", DataTypes.LongType, false);
 
