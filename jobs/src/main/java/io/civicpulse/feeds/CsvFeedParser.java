@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -107,7 +107,7 @@ final class CsvFeedParser implements FlatMapFunction<FeedFile, Row> {
 
     /** Header names, trimmed and lower-cased, to their position; the first of duplicate names wins. */
     static Map<String, Integer> headerIndex(CSVParser parser) {
-        Map<String, Integer> index = new TreeMap<>();
+        Map<String, Integer> index = new HashMap<>();
         var names = parser.getHeaderNames();
         for (int i = 0; i < names.size(); i++) {
             index.putIfAbsent(names.get(i).trim().toLowerCase(Locale.ROOT), i);
