@@ -214,6 +214,14 @@ public class KpiResultRepository {
         return size;
     }
 
+    /**
+     * The order in which {@link #publish} writes rows fastest: that of the period index (V12), the KPI last. H2
+     * adds each row to three indexes, and rows in one index's order touch few pages of it: 2.6 million rows took
+     * 50 s in this order, 131 s in the primary key's (the KPI first) and 670 s shuffled, commit included.
+     */
+    public static final List<String> PUBLISH_ORDER = List.of("grain", "period_start", "department", "service",
+            "channel", "district", "kpi");
+
     private static final int BATCH_SIZE = 5_000;
     private static final List<String> INSERT_COLUMNS = java.util.stream.Stream.concat(
             java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip), java.util.stream.Stream.of("publication_id"))

@@ -6,8 +6,10 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +52,9 @@ class PublishTasklet extends RunStep {
 
     @Override
     void execute(NightlyRunJobConfiguration.RunContext run, SparkSession session, StepContribution contribution) {
-        Iterator<Row> rows = session.read().parquet(run.workspace().kpis().toString()).toLocalIterator();
+        Iterator<Row> rows = session.read().parquet(run.workspace().kpis().toString())
+                .orderBy(KpiResultRepository.PUBLISH_ORDER.stream().map(functions::col).toArray(Column[]::new))
+                .toLocalIterator();
         KpiResultRepository.Published published = results.publish(new KpiResultRepository.NewPublication(
                 run.execution().getId(), run.from(), run.to(), run.input().toString(),
                 run.workspace().historyVersion()), map(rows, PublishTasklet::toKpiRow));
