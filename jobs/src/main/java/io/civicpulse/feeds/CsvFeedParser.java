@@ -122,20 +122,18 @@ final class CsvFeedParser implements FlatMapFunction<FeedFile, Row> {
                 case CASES -> caseRow(cells);
                 case SURVEYS -> survey(cells);
             };
-            Object[] row = new Object[values.length + 6];
+            Object[] row = new Object[values.length + 5];
             System.arraycopy(values, 0, row, 0, values.length);
-            row[values.length] = file.name();
-            row[values.length + 1] = file.index();
-            row[values.length + 2] = line;
+            row[values.length] = file.index();
+            row[values.length + 1] = line;
             return row;
         } catch (Rejection rejection) {
-            Object[] row = new Object[FeedColumns.of(feed).size() + 6];
+            Object[] row = new Object[FeedColumns.of(feed).size() + 5];
             int meta = FeedColumns.of(feed).size();
-            row[meta] = file.name();
-            row[meta + 1] = file.index();
-            row[meta + 2] = line;
-            row[meta + 3] = rejection.column;
-            row[meta + 4] = rejection.getMessage();
+            row[meta] = file.index();
+            row[meta + 1] = line;
+            row[meta + 2] = rejection.column;
+            row[meta + 3] = rejection.getMessage();
             return row;
         }
     }

@@ -23,8 +23,11 @@ import io.civicpulse.kpi.Feed;
  */
 public final class FeedColumns {
 
-    /** Where a row came from: file name, its position among the run's files of the feed, and its line. */
-    public static final String FILE = "_file";
+    /**
+     * Where a row came from: the file's position among the run's files of the feed ({@link FeedFile#index()}) and
+     * its line. Not the file's name: every row would repeat it, and written with every row a string costs a year's
+     * ingest seconds; the few rows reported by name look it up ({@link FeedIngest#split}).
+     */
     public static final String FILE_INDEX = "_file_index";
     public static final String LINE = "_line";
     public static final String REJECT_COLUMN = "_reject_column";
@@ -96,7 +99,6 @@ public final class FeedColumns {
         for (StructField f : of(feed).fields()) {
             fields.add(field(f.name(), f.dataType(), true));
         }
-        fields.add(field(FILE, StringType, false));
         fields.add(field(FILE_INDEX, IntegerType, false));
         fields.add(field(LINE, LongType, false));
         fields.add(field(REJECT_COLUMN, StringType, true));

@@ -1,6 +1,8 @@
 package io.civicpulse.feeds;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.bool_and;
 import static org.apache.spark.sql.functions.max_by;
@@ -29,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import io.civicpulse.kpi.Feed;
@@ -108,8 +111,8 @@ public final class FeedIngest {
      * one (by file order, then line) wins; the ones it replaces are reported as {@code duplicate}. A rejected
      * row replaces nothing.
      */
-    public static Split split(Feed feed, Dataset<Row> parsed) {
-        return split(feed, parsed, duplicatedIds(feed, parsed));
+    public static Split split(Feed feed, Dataset<Row> parsed, List<FeedFile> files) {
+        return split(feed, parsed, duplicatedIds(feed, parsed), files);
     }
 
     /**
@@ -148,10 +151,12 @@ public final class FeedIngest {
     }
 
     /**
-     * {@link #split(Feed, Dataset)} with the feed's {@link #duplicatedIds} given: only the rows carrying one of
+     * {@link #split(Feed, Dataset, List)} with the feed's {@link #duplicatedIds} given: only the rows carrying one of
      * them are ranked. With an empty local dataset of ids Spark's optimiser drops the ranking altogether.
+     *
+     * @param files the files {@code parsed} was read from, which name the reported rows by their index
      */
-    public static Split split(Feed feed, Dataset<Row> parsed, Dataset<Row> duplicatedIds) {
+    public static Split split(Feed feed, Dataset<Row> parsed, Dataset<Row> duplicatedIds, List<FeedFile> files) {
         Column rejected = col(FeedColumns.REJECT_REASON).isNotNull();
         Dataset<Row> valid = valid(parsed);
         Dataset<Row> ranked = valid.join(duplicatedIds, feed.idColumn(), "left_semi")
@@ -159,13 +164,24 @@ public final class FeedIngest {
                         .orderBy(col(FeedColumns.FILE_INDEX).desc(), col(FeedColumns.LINE).desc())));
         Dataset<Row> loaded = valid.join(duplicatedIds, feed.idColumn(), "left_anti").select(feedColumns(feed))
                 .unionByName(ranked.filter(col("_rank").equalTo(1)).select(feedColumns(feed)));
+        Column fileName = fileName(files);
         Dataset<Row> invalid = parsed.filter(rejected).select(
-                lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),
+                lit(feed.prefix()).as("feed"), fileName.as("file"), col(FeedColumns.LINE).as("line"),
                 col(FeedColumns.REJECT_COLUMN).as("column"), col(FeedColumns.REJECT_REASON).as("reason"));
         Dataset<Row> duplicates = ranked.filter(col("_rank").gt(1)).select(
-                lit(feed.prefix()).as("feed"), col(FeedColumns.FILE).as("file"), col(FeedColumns.LINE).as("line"),
+                lit(feed.prefix()).as("feed"), fileName.as("file"), col(FeedColumns.LINE).as("line"),
                 lit(feed.idColumn()).as("column"), lit(DUPLICATE).as("reason"));
         return new Split(loaded, invalid, duplicates);
+    }
+
+    /** The name of the file a parsed row came from, by its index: the files are the run's few, held as literals. */
+    private static Column fileName(List<FeedFile> files) {
+        if (files.isEmpty()) {
+            return lit(null).cast(DataTypes.StringType);
+        }
+        Column[] names = files.stream().sorted(Comparator.comparingInt(FeedFile::index))
+                .map(file -> lit(file.name())).toArray(Column[]::new);
+        return element_at(array(names), col(FeedColumns.FILE_INDEX).plus(1));
     }
 
     private static Dataset<Row> valid(Dataset<Row> parsed) {

@@ -88,7 +88,7 @@ class IngestTasklet extends RunStep {
             Dataset<Row> duplicatedIds = FeedIngest.idsProvablyUnique(feed, parsed)
                     ? session.createDataFrame(List.of(), parsed.select(feed.idColumn()).schema())
                     : duplicatedIds(run, session, feed, parsed);
-            FeedIngest.Split split = FeedIngest.split(feed, parsed, duplicatedIds);
+            FeedIngest.Split split = FeedIngest.split(feed, parsed, duplicatedIds, files);
             boolean repeats = !duplicatedIds.isEmpty();
             Path staged = run.workspace().staged(feed);
             RunWorkspace.deleteRecursively(staged);

@@ -70,6 +70,13 @@ public class SparkSessionProvider implements DisposableBean {
                 .set("spark.sql.session.timeZone", properties.city().timeZone().getId())
                 .set("spark.sql.shuffle.partitions", Integer.toString(spark.shufflePartitions()))
                 .set("spark.sql.parquet.compression.codec", "zstd")
+                // Instants as 8-byte microseconds, not the legacy 12-byte INT96 default: a year's ingest writes
+                // tens of millions of them, each a binary value the writer would hash for its dictionary.
+                .set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                // The KPI aggregations have many thousand groups per task; Spark's small first-level hash map then
+                // misses on nearly every row and is probed before the main map for nothing (a year's rebuild: 5 s
+                // of compute and 20 s of CPU on two cores, docs/decisions/0014).
+                .set("spark.sql.codegen.aggregate.map.twolevel.enabled", "false")
                 // The history is read as one directory per day (decision 12): beyond 32 directories Spark would list
                 // them in a Spark job of one task per directory, which on civicpulse.home's file system costs more
                 // than listing them on the driver (365 directories: about 2 s against 0.6 s on two cores).

@@ -86,7 +86,7 @@ class FeedIngestTests {
 
         // when
         FeedIngest.Split split = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES,
-                FeedIngest.files(folder, Feed.CASES), NEW_YORK));
+                FeedIngest.files(folder, Feed.CASES), NEW_YORK), FeedIngest.files(folder, Feed.CASES));
 
         // then the closed version wins, the open one is a duplicate, the invalid one replaced nothing
         assertThat(split.loaded().collectAsList()).singleElement()
@@ -115,7 +115,8 @@ class FeedIngestTests {
 
         // when
         Dataset<Row> duplicated = FeedIngest.duplicatedIds(Feed.CASES, parsed);
-        FeedIngest.Split split = FeedIngest.split(Feed.CASES, parsed, duplicated);
+        FeedIngest.Split split = FeedIngest.split(Feed.CASES, parsed, duplicated,
+                FeedIngest.files(folder, Feed.CASES));
 
         // then
         assertThat(duplicated.collectAsList()).extracting(row -> row.<String>getAs("case_id")).containsExactly("k1");
@@ -136,7 +137,8 @@ class FeedIngestTests {
         Dataset<Row> none = spark.createDataFrame(List.of(), FeedIngest.duplicatedIds(Feed.CASES, parsed).schema());
 
         // when
-        FeedIngest.Split split = FeedIngest.split(Feed.CASES, parsed, none);
+        FeedIngest.Split split = FeedIngest.split(Feed.CASES, parsed, none,
+                FeedIngest.files(folder, Feed.CASES));
 
         // then every valid row loads, and the plan has no window left to rank with
         assertThat(split.loaded().count()).isEqualTo(2);
@@ -205,8 +207,9 @@ class FeedIngestTests {
                 """);
 
         // when
-        List<Row> rejected = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES,
-                FeedIngest.files(folder, Feed.CASES), NEW_YORK)).rejected().orderBy("line").collectAsList();
+        List<FeedFile> files = FeedIngest.files(folder, Feed.CASES);
+        List<Row> rejected = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES, files, NEW_YORK), files)
+                .rejected().orderBy("line").collectAsList();
 
         // then
         assertThat(rejected).extracting(r -> r.<String>getAs("column") + ": " + r.<String>getAs("reason"))
@@ -234,7 +237,8 @@ class FeedIngestTests {
     }
 
     private List<Row> load(Feed feed) {
-        return FeedIngest.split(feed, FeedIngest.parse(spark, feed, FeedIngest.files(folder, feed), NEW_YORK))
+        List<FeedFile> files = FeedIngest.files(folder, feed);
+        return FeedIngest.split(feed, FeedIngest.parse(spark, feed, files, NEW_YORK), files)
                 .loaded().collectAsList();
     }
 
