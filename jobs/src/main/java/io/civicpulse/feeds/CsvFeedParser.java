@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -122,21 +123,26 @@ final class CsvFeedParser implements FlatMapFunction<FeedFile, Row> {
                 case CASES -> caseRow(cells);
                 case SURVEYS -> survey(cells);
             };
-            Object[] row = new Object[values.length + 5];
-            System.arraycopy(values, 0, row, 0, values.length);
-            row[values.length] = file.index();
-            row[values.length + 1] = line;
-            return row;
+            return withProvenance(values, file, line, null);
         } catch (Rejection rejection) {
-            Object[] row = new Object[FeedColumns.of(feed).size() + 5];
-            int meta = FeedColumns.of(feed).size();
-            row[meta] = file.index();
-            row[meta + 1] = line;
-            row[meta + 2] = rejection.column;
-            row[meta + 3] = rejection.getMessage();
-            return row;
+            return withProvenance(new Object[FeedColumns.of(feed).size()], file, line, rejection);
         }
     }
+
+    /** The feed's values followed by {@link FeedColumns#parsed(Feed)}'s provenance columns, in their order. */
+    private static Object[] withProvenance(Object[] values, FeedFile file, long line, Rejection rejection) {
+        Object[] row = Arrays.copyOf(values, values.length + PROVENANCE_COLUMNS);
+        row[values.length] = file.index();
+        row[values.length + 1] = line;
+        if (rejection != null) {
+            row[values.length + 2] = rejection.column;
+            row[values.length + 3] = rejection.getMessage();
+        }
+        return row;
+    }
+
+    /** File index, line, reject column, reject reason, id ascending. */
+    private static final int PROVENANCE_COLUMNS = 5;
 
     private Object[] contact(Cells c) {
         Instant startedAt = c.requiredTimestamp("started_at", zone);

@@ -85,8 +85,9 @@ class FeedIngestTests {
                 + "k1,SAN,Bulky Items,PHONE,2026-03-02T09:00:00,CLOSED,\n");
 
         // when
-        FeedIngest.Split split = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES,
-                FeedIngest.files(folder, Feed.CASES), NEW_YORK), FeedIngest.files(folder, Feed.CASES));
+        List<FeedFile> files = FeedIngest.files(folder, Feed.CASES);
+        FeedIngest.Split split = FeedIngest.split(Feed.CASES, FeedIngest.parse(spark, Feed.CASES, files, NEW_YORK),
+                files);
 
         // then the closed version wins, the open one is a duplicate, the invalid one replaced nothing
         assertThat(split.loaded().collectAsList()).singleElement()
